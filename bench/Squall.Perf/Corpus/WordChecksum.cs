@@ -36,7 +36,17 @@ internal static class WordChecksum
     }
 
     /// <summary>Combines the checksums of disjoint partitions (e.g. one per count task).</summary>
-    public static ulong Combine(ulong a, ulong b) => (a + b) % Modulus;
+    public static ulong Combine(IEnumerable<ulong> partitions)
+    {
+        ArgumentNullException.ThrowIfNull(partitions);
+        ulong checksum = 0;
+        foreach (var partition in partitions)
+        {
+            checksum = (checksum + partition) % Modulus;
+        }
+
+        return checksum;
+    }
 
     public static ulong Repeat(ulong onePass, long passes) =>
         (ulong)((UInt128)onePass * (ulong)passes % Modulus);

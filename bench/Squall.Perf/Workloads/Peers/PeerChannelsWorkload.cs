@@ -14,27 +14,14 @@ namespace Squall.Perf.Workloads.Peers;
 /// </code>
 /// All channels are bounded, so a slow count stage holds back the splitters and the source.
 /// </summary>
-internal sealed class PeerChannelsWorkload : IWorkload
+internal sealed class PeerChannelsWorkload() : PipelinePeerWorkload("peer-channels")
 {
     private const int SentencesPerBatch = 256;
     private const int WordsPerBatch = 1_024;
     private const int BatchesInFlight = 64;
 
-    public string Name => "peer-channels";
-
-    public bool IsPeer => true;
-
-    public WorkloadResult Run(WorkloadContext context)
+    protected override async Task<ulong[]> RunPipelineAsync(string[] sentences, PassGate gate, int parallelism)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        return RunAsync(context).GetAwaiter().GetResult();
-    }
-
-    private async Task<WorkloadResult> RunAsync(WorkloadContext context)
-    {
-        var corpus = context.Corpus;
-        var parallelism = context.Options.Parallelism;
-
         var sentenceBatches = Channel.CreateBounded<ArraySegment<string>>(
             new BoundedChannelOptions(BatchesInFlight) { SingleWriter = true });
         var wordBatches = new Channel<List<string>>[parallelism];
@@ -56,13 +43,12 @@ internal sealed class PeerChannelsWorkload : IWorkload
             splitters[s] = Task.Run(() => SplitAsync(sentenceBatches.Reader, wordBatches));
         }
 
-        var gate = new PassGate(context.Options.Duration);
         while (gate.TryStartPass())
         {
-            for (var start = 0; start < corpus.Sentences.Length; start += SentencesPerBatch)
+            for (var start = 0; start < sentences.Length; start += SentencesPerBatch)
             {
-                var length = Math.Min(SentencesPerBatch, corpus.Sentences.Length - start);
-                await sentenceBatches.Writer.WriteAsync(new ArraySegment<string>(corpus.Sentences, start, length));
+                var length = Math.Min(SentencesPerBatch, sentences.Length - start);
+                await sentenceBatches.Writer.WriteAsync(new ArraySegment<string>(sentences, start, length));
             }
         }
 
@@ -73,16 +59,7 @@ internal sealed class PeerChannelsWorkload : IWorkload
             channel.Writer.Complete();
         }
 
-        var partitionChecksums = await Task.WhenAll(counters);
-        var elapsed = gate.Elapsed;
-
-        ulong checksum = 0;
-        foreach (var partial in partitionChecksums)
-        {
-            checksum = WordChecksum.Combine(checksum, partial);
-        }
-
-        return WordCountResults.Create(Name, corpus, gate.Passes, elapsed, checksum);
+        return await Task.WhenAll(counters);
     }
 
     private static async Task SplitAsync(ChannelReader<ArraySegment<string>> input, Channel<List<string>>[] outputs)

@@ -10,26 +10,13 @@ namespace Squall.Perf.Workloads.Peers;
 /// partition, each counting into its own dictionary. Defaults are left as a user leaves them
 /// (EnsureOrdered stays on); capacities are bounded so memory stays flat and back-pressure reaches the source.
 /// </summary>
-internal sealed class PeerDataflowWorkload : IWorkload
+internal sealed class PeerDataflowWorkload() : PipelinePeerWorkload("peer-dataflow")
 {
     private const int SplitCapacity = 1_000;
     private const int CountCapacity = 10_000;
 
-    public string Name => "peer-dataflow";
-
-    public bool IsPeer => true;
-
-    public WorkloadResult Run(WorkloadContext context)
+    protected override async Task<ulong[]> RunPipelineAsync(string[] sentences, PassGate gate, int parallelism)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        return RunAsync(context).GetAwaiter().GetResult();
-    }
-
-    private async Task<WorkloadResult> RunAsync(WorkloadContext context)
-    {
-        var corpus = context.Corpus;
-        var parallelism = context.Options.Parallelism;
-
         var split = new TransformManyBlock<string, string>(
             sentence => sentence.Split(' '),
             new ExecutionDataflowBlockOptions { MaxDegreeOfParallelism = parallelism, BoundedCapacity = SplitCapacity });
@@ -51,10 +38,9 @@ internal sealed class PeerDataflowWorkload : IWorkload
                 word => WordPartitioner.PartitionOf(word, parallelism) == partition);
         }
 
-        var gate = new PassGate(context.Options.Duration);
         while (gate.TryStartPass())
         {
-            foreach (var sentence in corpus.Sentences)
+            foreach (var sentence in sentences)
             {
                 // False only if the block has stopped accepting (faulted): fail rather than count short.
                 if (!await split.SendAsync(sentence))
@@ -66,14 +52,6 @@ internal sealed class PeerDataflowWorkload : IWorkload
 
         split.Complete();
         await Task.WhenAll(counters.Select(c => c.Completion));
-        var elapsed = gate.Elapsed;
-
-        ulong checksum = 0;
-        foreach (var counts in partitions)
-        {
-            checksum = WordChecksum.Combine(checksum, WordChecksum.Of(counts));
-        }
-
-        return WordCountResults.Create(Name, corpus, gate.Passes, elapsed, checksum);
+        return [.. partitions.Select(WordChecksum.Of)];
     }
 }
