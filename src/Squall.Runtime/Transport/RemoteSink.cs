@@ -12,7 +12,7 @@ namespace Squall.Runtime.Transport;
 /// <remarks>
 /// Nothing is dropped: the connection hands back every frame it could not deliver (lost connection) and
 /// they are sent again, first, after it reconnects. While the queue is full, or the receiver asked us to
-/// hold, <see cref="TryPublish"/> refuses, so producing executors overflow and their spouts stop.
+/// hold, <see cref="TryPublish"/> refuses data, so producing executors overflow and their spouts stop.
 /// </remarks>
 internal sealed class RemoteSink : IBatchSink, IAsyncDisposable
 {
@@ -45,7 +45,11 @@ internal sealed class RemoteSink : IBatchSink, IAsyncDisposable
 
     public bool TryPublish(TupleBatch batch)
     {
-        if (_connection.IsHeld || !_queue.TryEnqueue(batch))
+        // A hold stops data only: ack traffic (batches for acker and spout executors, which never mix with
+        // tuples) must keep flowing, or two workers holding each other's data could also block the acks
+        // that would let either side drain.
+        var isData = batch.Count > 0 && batch.Items[0].Kind == MessageKind.Tuple;
+        if ((isData && _connection.IsHeld) || !_queue.TryEnqueue(batch))
         {
             return false;
         }
