@@ -19,6 +19,7 @@ public sealed class Worker : IAsyncDisposable
     private readonly EnvelopeCodec _codec;
     private readonly ConcurrentQueue<ComponentError> _errors = new();
     private readonly WireServer? _server;
+    private readonly WorkerMeter _meter;
     private RemoteSink[] _links = [];
 
     private Worker(WorkerOptions options)
@@ -33,6 +34,7 @@ public sealed class Worker : IAsyncDisposable
         });
         _runtime = new WorkerRuntime(_context, options.WorkerIndex, options.WorkerCount);
         _codec = new EnvelopeCodec(layout, SerializerRegistryFactory.From(options.Conf));
+        _meter = new WorkerMeter(options.TopologyId, GetStats);
         if (options.WorkerCount > 1)
         {
             var receiver = new WorkerReceiver(_context, _codec, () => _context.Sinks, _runtime.LocalExecutorCount);
@@ -101,6 +103,7 @@ public sealed class Worker : IAsyncDisposable
     /// <summary>Stops the executors (calling Close/Cleanup), then the links and the listener.</summary>
     public async ValueTask DisposeAsync()
     {
+        _meter.Dispose();
         _runtime.Dispose();
         foreach (var link in _links)
         {
