@@ -1,0 +1,4 @@
+global using Squall;
+global using Squall.Runtime;
+global using Squall.Testing;
+global using Tuple = Squall.Tuple;
