@@ -20,13 +20,7 @@ public sealed partial class PeerConnection
             try
             {
                 socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-                using var timeout = new CancellationTokenSource(_options.ConnectTimeout, _options.TimeProvider);
-                using var connecting = CancellationTokenSource.CreateLinkedTokenSource(stopping, timeout.Token);
-                await socket.ConnectAsync(_options.Host, _options.Port, connecting.Token);
-                var stream = new NetworkStream(socket, ownsSocket: true);
-                var reader = PipeReader.Create(stream);
-                var writer = PipeWriter.Create(stream);
-                await HandshakeAsync(reader, writer, connecting.Token);
+                var (reader, writer) = await ConnectAsync(socket, stopping);
                 established = true;
                 attempt = 0;
                 error = await PumpAsync(reader, writer, stopping);
@@ -56,6 +50,25 @@ public sealed partial class PeerConnection
 
             Disconnected?.Invoke(this, error);
             await DelayBeforeReconnectAsync(attempt++, stopping);
+        }
+    }
+
+    private async Task<(PipeReader Reader, PipeWriter Writer)> ConnectAsync(Socket socket, CancellationToken stopping)
+    {
+        using var timeout = new CancellationTokenSource(_options.ConnectTimeout, _options.TimeProvider);
+        using var connecting = CancellationTokenSource.CreateLinkedTokenSource(stopping, timeout.Token);
+        try
+        {
+            await socket.ConnectAsync(_options.Host, _options.Port, connecting.Token);
+            var stream = new NetworkStream(socket, ownsSocket: true);
+            var reader = PipeReader.Create(stream);
+            var writer = PipeWriter.Create(stream);
+            await HandshakeAsync(reader, writer, connecting.Token);
+            return (reader, writer);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !stopping.IsCancellationRequested)
+        {
+            throw new TimeoutException($"Connecting to {_options.Host}:{_options.Port} took longer than {_options.ConnectTimeout}.");
         }
     }
 
@@ -227,8 +240,10 @@ public sealed partial class PeerConnection
 
     private async Task DelayBeforeReconnectAsync(int attempt, CancellationToken stopping)
     {
-        // In doubles so that a long initial delay cannot overflow when doubled.
+        // In doubles so that a long initial delay cannot overflow when doubled. The ±20% jitter keeps
+        // the peers of a restarted worker from reconnecting in lockstep.
         var ticks = Math.Min(_options.MaxReconnectDelay.Ticks, _options.InitialReconnectDelay.Ticks * Math.Pow(2, Math.Min(attempt, 62)));
+        ticks *= 0.8 + (0.4 * Random.Shared.NextDouble());
         try
         {
             await Task.Delay(TimeSpan.FromTicks((long)ticks), _options.TimeProvider, stopping);

@@ -150,11 +150,17 @@ public sealed class WireServer : IAsyncDisposable
     private async Task RunPeerAsync(WirePeer peer)
     {
         await Task.Yield();
-        await peer.RunAsync(_handler, _stopping.Token);
-        lock (_gate)
+        try
         {
-            _peers.Remove(peer);
-            _connections.RemoveAll(static t => t.IsCompleted);
+            await peer.RunAsync(_handler, _stopping.Token);
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _peers.Remove(peer);
+                _connections.RemoveAll(static t => t.IsCompleted);
+            }
         }
     }
 }
