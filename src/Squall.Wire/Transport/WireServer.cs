@@ -49,6 +49,11 @@ public sealed class WireServer : IAsyncDisposable
     public void Start()
     {
         ObjectDisposedException.ThrowIf(_stopping.IsCancellationRequested, this);
+        if (_listener is not null)
+        {
+            throw new InvalidOperationException("Server already started.");
+        }
+
         var listener = new Socket(Options.Address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         try
         {

@@ -109,13 +109,15 @@ public class ConnectionTests
         await lost;
         client.IsConnected.ShouldBeFalse();
 
+        // Sent while the peer is down: waits in the queue for the next connection.
+        await client.SendAsync(Peers.Frame(2));
         var second = new RecordingHandler();
         var reconnected = Await.EventAsync<EventArgs>(h => client.Connected += h, h => client.Connected -= h);
         await using var restarted = Peers.StartServer(second, port);
         await reconnected;
-        await client.SendAsync(Peers.Frame(2));
-        await second.WaitForFramesAsync(1);
-        Encoding.UTF8.GetString(second.Frames[0].Payload).ShouldBe("frame-2");
+        await client.SendAsync(Peers.Frame(3));
+        await second.WaitForFramesAsync(2);
+        second.Frames.Select(f => Encoding.UTF8.GetString(f.Payload)).ShouldBe(["frame-2", "frame-3"]);
     }
 
     [Fact]
