@@ -98,7 +98,7 @@ public class ConnectionTests
     public async Task Reconnects_after_the_server_restarts_on_the_same_port_and_delivers_later_frames()
     {
         var first = new RecordingHandler();
-        var server = Peers.StartServer(first);
+        var server = Peers.StartServerOnFixedPort(first);
         var port = server.LocalEndPoint.Port;
         await using var client = await Peers.ConnectedAsync(port);
         await client.SendAsync(Peers.Frame(1));
