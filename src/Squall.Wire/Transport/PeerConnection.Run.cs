@@ -19,10 +19,14 @@ public sealed partial class PeerConnection
             Socket? socket = null;
             try
             {
-                socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-                var (reader, writer) = await ConnectAsync(socket, stopping);
+                socket = SocketTuning.Apply(new Socket(SocketType.Stream, ProtocolType.Tcp));
+                var (reader, writer, held) = await ConnectAsync(socket, stopping);
                 established = true;
                 attempt = 0;
+                _acked = 0;
+                _connected = true;
+                SetHeld(held);
+                Connected?.Invoke(this, EventArgs.Empty);
                 error = await PumpAsync(reader, writer, stopping);
                 await reader.CompleteAsync();
                 await writer.CompleteAsync();
@@ -53,7 +57,7 @@ public sealed partial class PeerConnection
         }
     }
 
-    private async Task<(PipeReader Reader, PipeWriter Writer)> ConnectAsync(Socket socket, CancellationToken stopping)
+    private async Task<(PipeReader Reader, PipeWriter Writer, bool Held)> ConnectAsync(Socket socket, CancellationToken stopping)
     {
         using var timeout = new CancellationTokenSource(_options.ConnectTimeout, _options.TimeProvider);
         using var connecting = CancellationTokenSource.CreateLinkedTokenSource(stopping, timeout.Token);
@@ -63,8 +67,8 @@ public sealed partial class PeerConnection
             var stream = new NetworkStream(socket, ownsSocket: true);
             var reader = PipeReader.Create(stream);
             var writer = PipeWriter.Create(stream);
-            await HandshakeAsync(reader, writer, connecting.Token);
-            return (reader, writer);
+            var held = await HandshakeAsync(reader, writer, connecting.Token);
+            return (reader, writer, held);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !stopping.IsCancellationRequested)
         {
@@ -72,7 +76,8 @@ public sealed partial class PeerConnection
         }
     }
 
-    private async Task HandshakeAsync(PipeReader reader, PipeWriter writer, CancellationToken cancellation)
+    /// <summary>Sends Hello and waits for Welcome; returns the initial hold state.</summary>
+    private async Task<bool> HandshakeAsync(PipeReader reader, PipeWriter writer, CancellationToken cancellation)
     {
         Handshake.WriteHello(writer, _options.TopologyId, _options.Secret.Span, _options.PeerName);
         await writer.FlushAsync(cancellation);
@@ -89,11 +94,7 @@ public sealed partial class PeerConnection
                     _ => throw new WireProtocolException($"Expected a handshake answer, got frame type {type}."),
                 };
                 reader.AdvanceTo(buffer.Start);
-                _acked = 0;
-                _connected = true;
-                SetHeld(held);
-                Connected?.Invoke(this, EventArgs.Empty);
-                return;
+                return held;
             }
 
             reader.AdvanceTo(buffer.Start, buffer.End);

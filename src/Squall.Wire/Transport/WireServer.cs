@@ -143,8 +143,18 @@ public sealed class WireServer : IAsyncDisposable
                 continue;
             }
 
-            socket.NoDelay = true;
-            var peer = new WirePeer(this, socket);
+            WirePeer peer;
+            try
+            {
+                peer = new WirePeer(this, SocketTuning.Apply(socket));
+            }
+            catch (Exception ex) when (ex is SocketException or ObjectDisposedException or IOException)
+            {
+                // The peer hung up between accept and setup; nothing to serve.
+                socket.Dispose();
+                continue;
+            }
+
             lock (_gate)
             {
                 _connections.Add(RunPeerAsync(peer));
