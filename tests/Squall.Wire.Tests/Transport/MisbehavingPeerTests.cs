@@ -38,6 +38,29 @@ public class MisbehavingPeerTests
     }
 
     [Fact]
+    public async Task Random_bytes_from_many_strangers_never_take_the_server_down()
+    {
+        var handler = new RecordingHandler();
+        await using var server = Peers.StartServer(handler);
+        await using var good = await Peers.ConnectedAsync(server.LocalEndPoint.Port);
+        var random = new Random(11);
+        for (var i = 0; i < 20; i++)
+        {
+            using var stranger = await RawPeer.ConnectAsync(server.LocalEndPoint.Port);
+            var junk = new byte[random.Next(1, 300)];
+            random.NextBytes(junk);
+            junk[0] = (byte)(i % 3 == 0 ? FrameType.Hello : junk[0]); // some look almost like a hello
+            await stranger.Stream.WriteAsync(junk);
+            stranger.Stream.Socket.Shutdown(SocketShutdown.Send); // a short hello must not wait for the timeout
+            await stranger.ReadUntilClosedAsync();
+        }
+
+        await good.SendAsync(Peers.Frame(1));
+        await handler.WaitForFramesAsync(1);
+        good.IsConnected.ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task Oversized_frame_closes_that_connection_with_a_reason_and_the_server_keeps_serving()
     {
         var handler = new RecordingHandler();
