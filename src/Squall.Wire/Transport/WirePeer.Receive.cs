@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Pipelines;
+using System.Net.Sockets;
 
 namespace Squall.Wire.Transport;
 
@@ -23,9 +24,15 @@ public sealed partial class WirePeer
         {
             // Server shutting down.
         }
-        catch (Exception ex)
+        catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException)
         {
             error = ex;
+        }
+        catch (Exception ex)
+        {
+            // The handler failed: tell the sender why its frames come back instead of just hanging up.
+            error = ex;
+            await TryRefuseAsync($"Receiver failed: {ex.GetType().Name}: {ex.Message}");
         }
         finally
         {
