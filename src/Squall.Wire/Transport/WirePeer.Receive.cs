@@ -36,12 +36,25 @@ public sealed partial class WirePeer
         }
         finally
         {
-            await _reader.CompleteAsync();
-            await _writer.CompleteAsync();
+            await CompleteQuietlyAsync();
             _socket.Dispose();
         }
 
         handler.OnPeerClosed(this, error);
+    }
+
+    // Completing the writer flushes into the socket; when the peer reset the connection that throws, and
+    // the connection is over either way: what matters is the error already recorded, not this one.
+    private async Task CompleteQuietlyAsync()
+    {
+        await _reader.CompleteAsync();
+        try
+        {
+            await _writer.CompleteAsync();
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        {
+        }
     }
 
     private async Task HandshakeAsync(CancellationToken stopping)
