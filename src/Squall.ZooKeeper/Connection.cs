@@ -36,9 +36,9 @@ internal sealed class Connection : IAsyncDisposable
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
-            using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeoutSource.CancelAfter(timeout);
-            await socket.ConnectAsync(host, port, timeoutSource.Token);
+            using var timeoutSource = new CancellationTokenSource(timeout, time);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
+            await socket.ConnectAsync(host, port, linked.Token);
             return new Connection(socket, time);
         }
         catch
@@ -50,15 +50,15 @@ internal sealed class Connection : IAsyncDisposable
 
     public async Task<ConnectResponse> HandshakeAsync(ConnectRequest request, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeoutSource.CancelAfter(timeout);
+        using var timeoutSource = new CancellationTokenSource(timeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
         var writer = new JuteWriter();
         writer.WriteInt(0);
         request.Write(writer);
         var frame = writer.ToArray();
         BinaryPrimitives.WriteInt32BigEndian(frame, frame.Length - 4);
-        await _stream.WriteAsync(frame, timeoutSource.Token);
-        var reply = await ReadFrameAsync(timeoutSource.Token);
+        await _stream.WriteAsync(frame, linked.Token);
+        var reply = await ReadFrameAsync(linked.Token);
         var reader = new JuteReader(reply);
         return ConnectResponse.Read(ref reader);
     }

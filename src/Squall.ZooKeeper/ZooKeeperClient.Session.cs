@@ -79,6 +79,11 @@ public sealed partial class ZooKeeperClient : IConnectionOwner
                 failuresInARow++;
             }
 
+            if (Volatile.Read(ref _closing) == 1)
+            {
+                return; // closing: the server dropped us after closeSession, which is no disconnection to report
+            }
+
             SetState(ConnectionState.Disconnected);
             if (failuresInARow >= servers.Length && !cancellationToken.IsCancellationRequested)
             {

@@ -160,7 +160,7 @@ public sealed partial class ZooKeeperClient : IAsyncDisposable
         }
 
         RaiseStateChanged(state);
-        _firstSession.TrySetException(TerminalException());
+        _firstSession.TrySetCanceled(); // only ConnectAsync awaits it, and it has given up by now
         _events.Complete();
     }
 

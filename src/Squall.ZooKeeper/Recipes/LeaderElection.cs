@@ -35,7 +35,7 @@ public sealed class LeaderElection : IAsyncDisposable
         _data = candidateData;
     }
 
-    /// <summary>Raised on the client's event thread when leadership is gained or lost.</summary>
+    /// <summary>Raised when leadership is gained or lost, from the client's event thread or a thread-pool thread.</summary>
     public event EventHandler<LeadershipChangedEventArgs>? LeadershipChanged;
 
     public bool IsLeader
@@ -183,6 +183,11 @@ public sealed class LeaderElection : IAsyncDisposable
         catch (Exception exception) when (exception is SessionExpiredException or ObjectDisposedException)
         {
             SetLeader(false);
+        }
+        catch (ZooKeeperException exception)
+        {
+            // E.g. the election node was deleted under us: nothing to retry here, so say so and stay a follower.
+            System.Diagnostics.Trace.TraceError($"Squall.ZooKeeper: leader election check on {_electionPath} failed: {exception}");
         }
         finally
         {
