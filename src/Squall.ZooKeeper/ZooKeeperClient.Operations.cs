@@ -31,10 +31,8 @@ public sealed partial class ZooKeeperClient
     /// Returns the node's stat, or null if it does not exist. A watcher fires once on the node's creation,
     /// data change or deletion.
     /// </summary>
-    public Task<Stat?> ExistsAsync(string path, Func<WatchedEvent, Task>? watcher = null, CancellationToken cancellationToken = default)
-    {
-        PathValidation.Validate(path, nameof(path));
-        return SendAsync(OpCode.Exists, Requests.PathAndWatch(ServerPath(path), watcher is not null), (ErrorCode error, ref JuteReader reader) =>
+    public Task<Stat?> ExistsAsync(string path, Func<WatchedEvent, Task>? watcher = null, CancellationToken cancellationToken = default) =>
+        SendWatchedAsync(OpCode.Exists, WatchKind.Exists, path, watcher, (ErrorCode error, ref JuteReader reader) =>
         {
             if (error == ErrorCode.NoNode)
             {
@@ -43,20 +41,16 @@ public sealed partial class ZooKeeperClient
 
             ThrowIfError(error, path);
             return StatCodec.Read(ref reader);
-        }, Watch(WatchKind.Exists, path, watcher), cancellationToken);
-    }
+        }, cancellationToken);
 
     /// <summary>Reads a node's data. A watcher fires once on its next data change or deletion.</summary>
-    public Task<NodeData> GetDataAsync(string path, Func<WatchedEvent, Task>? watcher = null, CancellationToken cancellationToken = default)
-    {
-        PathValidation.Validate(path, nameof(path));
-        return SendAsync(OpCode.GetData, Requests.PathAndWatch(ServerPath(path), watcher is not null), (ErrorCode error, ref JuteReader reader) =>
+    public Task<NodeData> GetDataAsync(string path, Func<WatchedEvent, Task>? watcher = null, CancellationToken cancellationToken = default) =>
+        SendWatchedAsync(OpCode.GetData, WatchKind.Data, path, watcher, (ErrorCode error, ref JuteReader reader) =>
         {
             ThrowIfError(error, path);
             var data = reader.ReadBuffer() ?? [];
             return new NodeData(data, StatCodec.Read(ref reader));
-        }, Watch(WatchKind.Data, path, watcher), cancellationToken);
-    }
+        }, cancellationToken);
 
     /// <summary>Writes a node's data if its version matches (-1 matches any); returns the new stat.</summary>
     public Task<Stat> SetDataAsync(string path, ReadOnlyMemory<byte> data, int version = -1, CancellationToken cancellationToken = default)
@@ -70,16 +64,13 @@ public sealed partial class ZooKeeperClient
     }
 
     /// <summary>Lists a node's children (names, unsorted). A watcher fires once when a child is added or removed, or the node is deleted.</summary>
-    public Task<NodeChildren> GetChildrenAsync(string path, Func<WatchedEvent, Task>? watcher = null, CancellationToken cancellationToken = default)
-    {
-        PathValidation.Validate(path, nameof(path));
-        return SendAsync(OpCode.GetChildren2, Requests.PathAndWatch(ServerPath(path), watcher is not null), (ErrorCode error, ref JuteReader reader) =>
+    public Task<NodeChildren> GetChildrenAsync(string path, Func<WatchedEvent, Task>? watcher = null, CancellationToken cancellationToken = default) =>
+        SendWatchedAsync(OpCode.GetChildren2, WatchKind.Child, path, watcher, (ErrorCode error, ref JuteReader reader) =>
         {
             ThrowIfError(error, path);
             var children = reader.ReadStringVector() ?? [];
             return new NodeChildren(children, StatCodec.Read(ref reader));
-        }, Watch(WatchKind.Child, path, watcher), cancellationToken);
-    }
+        }, cancellationToken);
 
     /// <summary>Waits until the server this client talks to has caught up with the leader for this path.</summary>
     public Task SyncAsync(string path, CancellationToken cancellationToken = default)
@@ -133,8 +124,13 @@ public sealed partial class ZooKeeperClient
         }
     }
 
-    private static WatchRegistration? Watch(WatchKind kind, string path, Func<WatchedEvent, Task>? watcher) =>
-        watcher is null ? null : new WatchRegistration(kind, path, watcher);
+    /// <summary>Sends one of the reads that can leave a watch: exists, get-data, get-children.</summary>
+    private Task<T> SendWatchedAsync<T>(OpCode op, WatchKind kind, string path, Func<WatchedEvent, Task>? watcher, ResponseDecoder<T> decoder, CancellationToken cancellationToken)
+    {
+        PathValidation.Validate(path, nameof(path));
+        var watch = watcher is null ? null : new WatchRegistration(kind, path, watcher);
+        return SendAsync(op, Requests.PathAndWatch(ServerPath(path), watcher is not null), decoder, watch, cancellationToken);
+    }
 
     private string ServerPath(string path) => _connectionString.ToServerPath(path);
 
