@@ -206,7 +206,7 @@ public sealed class ZooKeeperServer : IAsyncDisposable
             return classpath;
         }
 
-        if (Environment.GetEnvironmentVariable("ZOOKEEPER_HOME") is { Length: > 0 } home)
+        if (Environment.GetEnvironmentVariable("ZOOKEEPER_HOME") is { Length: > 0 } home && Directory.Exists(home))
         {
             var jars = Directory.EnumerateFiles(home, "*.jar")
                 .Concat(Directory.Exists(Path.Combine(home, "lib")) ? Directory.EnumerateFiles(Path.Combine(home, "lib"), "*.jar") : [])

@@ -93,4 +93,56 @@ public sealed class SessionTests(ZooKeeperFixture fixture) : ChrootedTest(fixtur
         (await clientWatch.NextAsync()).ShouldBe(new WatchedEvent(EventType.None, ConnectionState.Expired, null));
         await Should.ThrowAsync<SessionExpiredException>(() => client.ExistsAsync("/eph"));
     }
+
+    [Fact]
+    public async Task Losing_the_server_in_use_resumes_the_same_session_on_another_server()
+    {
+        await using var first = new TcpProxy(Server.Port);
+        await using var second = new TcpProxy(Server.Port);
+        first.Cut(); // so the client starts on the second address
+        var client = await ConnectAsync($"{first.ConnectionString},{second.ConnectionString}", TimeSpan.FromSeconds(20));
+        client.StateChanged += (_, e) => _states.Add(e.State);
+        var sessionId = client.SessionId;
+        await client.CreateAsync("/eph", ReadOnlyMemory<byte>.Empty, CreateMode.Ephemeral);
+        first.Restore();
+
+        second.Cut();
+        await _states.UntilAsync(s => s == ConnectionState.Disconnected);
+        await _states.UntilAsync(s => s == ConnectionState.Connected);
+
+        client.SessionId.ShouldBe(sessionId);
+        (await client.ExistsAsync("/eph"))!.EphemeralOwner.ShouldBe(sessionId);
+    }
+
+    [Fact]
+    public async Task A_request_waiting_for_a_connection_can_be_cancelled()
+    {
+        await using var proxy = new TcpProxy(Server.Port);
+        var client = await ConnectAsync(proxy.ConnectionString, TimeSpan.FromSeconds(20));
+        client.StateChanged += (_, e) => _states.Add(e.State);
+        proxy.Cut();
+        await _states.UntilAsync(s => s == ConnectionState.Disconnected);
+        using var cancellation = new CancellationTokenSource();
+
+        var pending = client.ExistsAsync("/", cancellationToken: cancellation.Token);
+        await cancellation.CancelAsync();
+
+        await Should.ThrowAsync<OperationCanceledException>(() => Wait.For(pending));
+        proxy.Restore();
+        await _states.UntilAsync(s => s == ConnectionState.Connected);
+        (await client.ExistsAsync("/")).ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task Many_concurrent_requests_are_all_answered()
+    {
+        await Client.CreateAsync("/many", ReadOnlyMemory<byte>.Empty);
+
+        var created = await Task.WhenAll(Enumerable.Range(0, 300).Select(i =>
+            Client.CreateAsync($"/many/n{i}", Bytes(i.ToString(System.Globalization.CultureInfo.InvariantCulture)))));
+
+        created.Distinct().Count().ShouldBe(300);
+        (await Client.GetChildrenAsync("/many")).Stat.NumChildren.ShouldBe(300);
+        (await Client.GetDataAsync("/many/n299")).Data.ShouldBe(Bytes("299"));
+    }
 }
