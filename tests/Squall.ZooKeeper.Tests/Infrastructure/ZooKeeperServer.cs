@@ -167,16 +167,18 @@ public sealed class ZooKeeperServer : IAsyncDisposable
         {
             if (process.HasExited || deadline.Elapsed > StartTimeout)
             {
+                var exited = process.HasExited;
+                await StopAsync(); // also drains the output of an exited process
                 string output;
                 lock (_output)
                 {
                     output = _output.ToString();
                 }
 
-                await StopAsync();
                 throw new InvalidOperationException(
                     $"ZooKeeper did not answer 'ruok' on port {Port} within {StartTimeout} " +
-                    $"(process {(process.HasExited ? "exited" : "still running")}). Output:\n{output}");
+                    $"({(exited ? "the process exited" : "killed it")}). Command: {process.StartInfo.FileName} " +
+                    $"{string.Join(' ', process.StartInfo.ArgumentList)}\nOutput:\n{output}");
             }
 
             await Task.Delay(100); // polling a condition, not timing an assertion
