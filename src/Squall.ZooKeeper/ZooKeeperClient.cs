@@ -87,8 +87,9 @@ public sealed partial class ZooKeeperClient : IAsyncDisposable
         {
             try
             {
-                await SendAsync(Jute.OpCode.CloseSession, [], static (ErrorCode _, ref Jute.JuteReader _) => true, null, default)
-                    .WaitAsync(CloseTimeout, _time);
+                var close = SendAsync(Jute.OpCode.CloseSession, [], static (ErrorCode _, ref Jute.JuteReader _) => true, null, default);
+                // The loop ends instead if the connection drops first: closing never reconnects.
+                await Task.WhenAny(close, _loop).WaitAsync(CloseTimeout, _time);
             }
 #pragma warning disable CA1031 // Best effort: if the server cannot be told, the session simply expires there.
             catch (Exception)
@@ -102,11 +103,8 @@ public sealed partial class ZooKeeperClient : IAsyncDisposable
         Terminate(ConnectionState.Closed);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await CloseAsync();
-        _shutdown.Dispose();
-    }
+    // _shutdown is not disposed: it has no timer to release, and a second CloseAsync must still be able to cancel it.
+    public async ValueTask DisposeAsync() => await CloseAsync();
 
     private void SetState(ConnectionState state)
     {

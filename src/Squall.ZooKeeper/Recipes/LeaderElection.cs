@@ -56,6 +56,11 @@ public sealed class LeaderElection : IAsyncDisposable
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_stopped, this);
+        if (_nodeName is not null)
+        {
+            throw new InvalidOperationException("This candidate has already joined the election.");
+        }
+
         await _client.EnsurePathAsync(_electionPath, cancellationToken);
         var path = await CreateNodeAsync(cancellationToken);
         _nodeName = path[(path.LastIndexOf('/') + 1)..];

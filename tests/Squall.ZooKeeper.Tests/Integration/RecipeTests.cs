@@ -66,6 +66,30 @@ public sealed class RecipeTests(ZooKeeperFixture fixture) : ChrootedTest(fixture
         successor.Election.IsLeader.ShouldBeFalse();
     }
 
+    [Fact]
+    public async Task A_leader_whose_session_expires_loses_leadership_and_the_next_candidate_takes_over()
+    {
+        await using var proxy = new TcpProxy(Server.Port);
+        var leaderClient = await ConnectAsync(proxy.ConnectionString, TimeSpan.FromSeconds(2));
+        await using var leader = new LeaderElection(leaderClient, "/election", Bytes("first"));
+        await leader.StartAsync();
+        await using var follower = new LeaderElection(await ConnectAsync(), "/election", Bytes("second"));
+        await follower.StartAsync();
+        leader.IsLeader.ShouldBeTrue();
+        follower.IsLeader.ShouldBeFalse();
+        var lost = new TaskCompletionSource();
+        leader.LeadershipChanged += (_, e) => lost.TrySetResult();
+
+        proxy.Cut(); // the leader is partitioned; the server expires its session
+        await Wait.For(follower.WaitForLeadershipAsync());
+        proxy.Restore(); // the partitioned client then learns its session expired
+
+        await Wait.For(lost.Task);
+        leader.IsLeader.ShouldBeFalse();
+        leaderClient.State.ShouldBe(ConnectionState.Expired);
+        (await LeaderElection.GetLeaderDataAsync(Client, "/election")).ShouldBe(Bytes("second"));
+    }
+
     private static async Task<int> WaitForAnyLeaderAsync(List<(ZooKeeperClient Client, LeaderElection Election)> candidates)
     {
         var elected = candidates.Select(c => c.Election.WaitForLeadershipAsync()).ToList();

@@ -145,4 +145,20 @@ public sealed class SessionTests(ZooKeeperFixture fixture) : ChrootedTest(fixtur
         (await Client.GetChildrenAsync("/many")).Stat.NumChildren.ShouldBe(300);
         (await Client.GetDataAsync("/many/n299")).Data.ShouldBe(Bytes("299"));
     }
+
+    [Fact]
+    public async Task Closing_while_disconnected_ends_the_client_and_closing_twice_is_harmless()
+    {
+        await using var proxy = new TcpProxy(Server.Port);
+        var client = await ConnectAsync(proxy.ConnectionString, TimeSpan.FromSeconds(20));
+        client.StateChanged += (_, e) => _states.Add(e.State);
+        proxy.Cut();
+        await _states.UntilAsync(s => s == ConnectionState.Disconnected);
+
+        await Wait.For(client.CloseAsync());
+        await client.DisposeAsync();
+
+        client.State.ShouldBe(ConnectionState.Closed);
+        (await _states.NextAsync()).ShouldBe(ConnectionState.Closed);
+    }
 }
