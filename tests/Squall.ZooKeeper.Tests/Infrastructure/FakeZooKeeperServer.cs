@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Net;
 using System.Net.Sockets;
 using System.Threading.Channels;
 using Squall.ZooKeeper.Jute;
@@ -11,26 +10,18 @@ namespace Squall.ZooKeeper.Tests.Infrastructure;
 /// handshakes and request frames, answers pings (unless told to stay silent), answers get-data and exists
 /// for any path, and can drop its connections or declare sessions expired.
 /// </summary>
-internal sealed class FakeZooKeeperServer : IAsyncDisposable
+internal sealed class FakeZooKeeperServer : LoopbackListener
 {
     public const long Zxid = 5;
 
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource _stop = new();
     private readonly Channel<ConnectRequest> _handshakes = Channel.CreateUnbounded<ConnectRequest>();
     private readonly Channel<(int Xid, OpCode Op, byte[] Body)> _requests = Channel.CreateUnbounded<(int, OpCode, byte[])>();
-    private readonly Lock _gate = new();
-    private readonly List<Socket> _connections = [];
-    private readonly Task _acceptLoop;
 
     private FakeZooKeeperServer(int timeoutMs)
     {
         TimeoutMs = timeoutMs;
-        _listener.Start();
-        _acceptLoop = AcceptAsync();
+        Listen();
     }
-
-    public string ConnectionString => $"127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}";
 
     /// <summary>The session timeout this server grants.</summary>
     public int TimeoutMs { get; }
@@ -49,41 +40,8 @@ internal sealed class FakeZooKeeperServer : IAsyncDisposable
 
     public Task<(int Xid, OpCode Op, byte[] Body)> NextRequestAsync() => _requests.Reader.ReadAsync().AsTask().WaitAsync(Wait.Long);
 
-    public void DropConnections()
-    {
-        lock (_gate)
-        {
-            foreach (var socket in _connections)
-            {
-                socket.Dispose();
-            }
-
-            _connections.Clear();
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        _listener.Stop();
-        DropConnections();
-        await _acceptLoop.ContinueWith(static _ => { }, TaskScheduler.Default);
-        _stop.Dispose();
-    }
-
-    private async Task AcceptAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            var socket = await _listener.AcceptSocketAsync(_stop.Token);
-            lock (_gate)
-            {
-                _connections.Add(socket);
-            }
-
-            _ = ServeAsync(socket);
-        }
-    }
+    protected override Task OnAcceptedAsync(Socket socket) =>
+        TryTrack(static () => false, socket) ? ServeAsync(socket) : Task.CompletedTask;
 
     private async Task ServeAsync(Socket socket)
     {
@@ -138,9 +96,9 @@ internal sealed class FakeZooKeeperServer : IAsyncDisposable
     private async Task<byte[]> ReadFrameAsync(NetworkStream stream)
     {
         var length = new byte[4];
-        await stream.ReadExactlyAsync(length, _stop.Token);
+        await stream.ReadExactlyAsync(length, Stopping);
         var frame = new byte[BinaryPrimitives.ReadInt32BigEndian(length)];
-        await stream.ReadExactlyAsync(frame, _stop.Token);
+        await stream.ReadExactlyAsync(frame, Stopping);
         return frame;
     }
 
@@ -151,6 +109,6 @@ internal sealed class FakeZooKeeperServer : IAsyncDisposable
         var frame = new JuteWriter();
         frame.WriteInt(body.Length);
         frame.WriteRaw(body.WrittenSpan);
-        await stream.WriteAsync(frame.WrittenMemory, _stop.Token);
+        await stream.WriteAsync(frame.WrittenMemory, Stopping);
     }
 }
