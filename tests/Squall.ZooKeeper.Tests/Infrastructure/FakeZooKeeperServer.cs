@@ -30,7 +30,8 @@ internal sealed class FakeZooKeeperServer : LoopbackListener
 
     public byte[] Password { get; } = Enumerable.Repeat((byte)7, 16).ToArray();
 
-    public bool AnswerPings { get; set; } = true;
+    /// <summary>When set, the server reads requests and pings but answers none of them.</summary>
+    public bool Silent { get; set; }
 
     public bool ExpireSessions { get; set; }
 
@@ -58,7 +59,7 @@ internal sealed class FakeZooKeeperServer : LoopbackListener
                 var xid = BinaryPrimitives.ReadInt32BigEndian(frame);
                 var op = (OpCode)BinaryPrimitives.ReadInt32BigEndian(frame.AsSpan(4));
                 _requests.Writer.TryWrite((xid, op, frame[8..]));
-                if (op != OpCode.Ping || AnswerPings)
+                if (!Silent)
                 {
                     await WriteFrameAsync(stream, w => Answer(w, xid, op));
                 }

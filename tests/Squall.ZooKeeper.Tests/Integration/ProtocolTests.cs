@@ -31,6 +31,7 @@ public sealed class ProtocolTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        _server.Silent = false; // closing waits for the server's answer, and manual time never times it out
         await _client.DisposeAsync();
         await _server.DisposeAsync();
     }
@@ -63,7 +64,7 @@ public sealed class ProtocolTests : IAsyncLifetime
     public async Task A_silent_server_is_dropped_and_the_session_resumed_with_its_id_and_password()
     {
         await _server.NextHandshakeAsync();
-        _server.AnswerPings = false;
+        _server.Silent = true;
 
         // Two thirds of the timeout without a byte from the server: the next check gives up on it.
         for (var i = 0; i < 3; i++)
@@ -103,6 +104,20 @@ public sealed class ProtocolTests : IAsyncLifetime
         reader.ReadStringVector().ShouldBeEmpty(); // child watches
         (await NextNonPingAsync()).Op.ShouldBe(OpCode.Exists);
         (await Wait.For(queued)).ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task A_request_in_flight_when_the_connection_drops_fails_with_ConnectionLoss()
+    {
+        _server.Silent = true;
+        var inFlight = _client.GetDataAsync("/node");
+        while ((await _server.NextRequestAsync()).Op != OpCode.GetData)
+        {
+        }
+
+        _server.DropConnections();
+
+        await Should.ThrowAsync<ConnectionLossException>(() => Wait.For(inFlight));
     }
 
     [Fact]
