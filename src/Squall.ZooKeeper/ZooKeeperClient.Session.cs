@@ -16,9 +16,15 @@ public sealed partial class ZooKeeperClient : IConnectionOwner
 
     int IConnectionOwner.NextXid()
     {
-        // Skip the reserved negative xids on wrap-around.
+        // Only the one live connection's writer asks, so no race; skip the reserved negative xids on wrap-around.
         var xid = Interlocked.Increment(ref _xid);
-        return xid > 0 ? xid : Interlocked.Exchange(ref _xid, 1);
+        if (xid <= 0)
+        {
+            xid = 1;
+            Volatile.Write(ref _xid, xid);
+        }
+
+        return xid;
     }
 
     void IConnectionOwner.OnReply(PendingRequest request, ReplyHeader header, ReadOnlySpan<byte> body)
