@@ -6,6 +6,13 @@ internal static class ExecutorPlan
     /// <summary>Splits <paramref name="tasks"/> into <paramref name="executors"/> slices whose sizes differ by at most one.</summary>
     public static IEnumerable<int[]> Split(int[] tasks, int executors)
     {
+        // A component without tasks (the acker with topology.acker.executors = 0) gets no executor;
+        // Math.Clamp would throw, its minimum 1 being above its maximum 0.
+        if (tasks.Length == 0)
+        {
+            yield break;
+        }
+
         var count = Math.Clamp(executors, 1, tasks.Length);
         var start = 0;
         for (var i = 0; i < count; i++)
