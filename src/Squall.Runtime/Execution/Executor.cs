@@ -49,11 +49,6 @@ internal sealed class Executor
 
     public Outbox Outbox { get; }
 
-    public IReadOnlyList<TaskRunner> Tasks => _tasks;
-
-    /// <summary>True once the loop has exited and the tasks are stopped.</summary>
-    public bool Exited { get; private set; }
-
     public bool StartTasks { get; init; } = true;
 
     public bool StopTasks { get; set; } = true;
@@ -103,8 +98,6 @@ internal sealed class Executor
                 task.Stop();
             }
         }
-
-        Exited = true;
     }
 
     private bool DrainControl()
