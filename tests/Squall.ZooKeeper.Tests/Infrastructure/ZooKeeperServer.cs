@@ -24,7 +24,7 @@ public sealed class ZooKeeperServer : IAsyncDisposable
     private readonly StringBuilder _output = new();
     private Process? _process;
 
-    /// <param name="tickTimeMs">ZooKeeper's tick; sessions may last 2 to 60 ticks here (minimum one second).</param>
+    /// <param name="tickTimeMs">ZooKeeper's tick; sessions may last 2 to 120 ticks here (minimum one second).</param>
     public ZooKeeperServer(int tickTimeMs = 500)
     {
         _tickTimeMs = tickTimeMs;
@@ -69,7 +69,7 @@ public sealed class ZooKeeperServer : IAsyncDisposable
             clientPort={Port}
             clientPortAddress=127.0.0.1
             minSessionTimeout={Math.Max(1000, 2 * _tickTimeMs)}
-            maxSessionTimeout={60 * _tickTimeMs}
+            maxSessionTimeout={120 * _tickTimeMs}
             maxClientCnxns=0
             admin.enableServer=false
             4lw.commands.whitelist=ruok,srvr,stat
