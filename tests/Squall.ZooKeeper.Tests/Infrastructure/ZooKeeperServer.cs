@@ -106,6 +106,8 @@ public sealed class ZooKeeperServer : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         _process = process;
+        // A test run that ends without disposing the server (a crash, a cancelled run) must not leave the JVM behind.
+        AppDomain.CurrentDomain.ProcessExit += KillOnExit;
         await WaitUntilServingAsync(process);
     }
 
@@ -114,6 +116,7 @@ public sealed class ZooKeeperServer : IAsyncDisposable
     {
         var process = _process;
         _process = null;
+        AppDomain.CurrentDomain.ProcessExit -= KillOnExit;
         if (process is null)
         {
             return;
@@ -157,6 +160,18 @@ public sealed class ZooKeeperServer : IAsyncDisposable
         catch (Exception exception) when (exception is SocketException or IOException or OperationCanceledException)
         {
             return false;
+        }
+    }
+
+    private void KillOnExit(object? sender, EventArgs e)
+    {
+        try
+        {
+            _process?.Kill();
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
         }
     }
 
