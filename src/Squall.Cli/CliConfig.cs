@@ -16,5 +16,14 @@ internal sealed class CliConfig
         command.Options.Add(File);
     }
 
-    public Config Load(ParseResult result) => ClusterConfigLoader.Load(result.GetValue(File), result.GetValue(Overrides) ?? []);
+    public Config Load(ParseResult result)
+    {
+        var conf = ClusterConfigLoader.Load(result.GetValue(File), result.GetValue(Overrides) ?? []);
+        foreach (var key in ClusterKeys.Unknown(conf))
+        {
+            Console.Error.WriteLine($"warning: unknown configuration key '{key}' (a typo?); it is ignored.");
+        }
+
+        return conf;
+    }
 }
