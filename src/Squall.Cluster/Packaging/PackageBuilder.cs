@@ -22,7 +22,7 @@ internal static class PackageBuilder
             var sourceType = TopologyLoader.FindSourceType(new TopologyLoadContext(dll, isCollectible: true).LoadFromAssemblyPath(dll), sourceName);
             var manifest = new PackageManifest(Path.GetFileName(dll), sourceType.FullName!);
             var files = publishDir is null ? FilesOf(dll) : Directory.EnumerateFiles(publishDir, "*", SearchOption.AllDirectories).ToList();
-            return (Zip(Path.GetDirectoryName(dll)!, files.Where(f => !IsSquall(f)), manifest), manifest);
+            return (Zip(Path.GetDirectoryName(dll)!, files.Where(f => f == dll || !IsSquall(f)), manifest), manifest);
         }
         finally
         {
@@ -58,10 +58,11 @@ internal static class PackageBuilder
         return [.. files.Distinct(StringComparer.Ordinal)];
     }
 
+    /// <summary>An engine assembly the cluster brings itself (one this executable ships), never the user's own.</summary>
     private static bool IsSquall(string path)
     {
         var name = Path.GetFileName(path);
-        return name is "Squall.dll" || (name.StartsWith("Squall.", StringComparison.Ordinal) && name.EndsWith(".dll", StringComparison.Ordinal));
+        return name.StartsWith("Squall", StringComparison.Ordinal) && File.Exists(Path.Combine(AppContext.BaseDirectory, name));
     }
 
     private static byte[] Zip(string root, IEnumerable<string> files, PackageManifest manifest)
