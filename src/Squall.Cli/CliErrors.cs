@@ -31,6 +31,7 @@ internal static class CliErrors
             }
             catch (OperationCanceledException)
             {
+                Console.WriteLine("stopping...");
                 return 0;
             }
             catch (Exception e)

@@ -16,4 +16,5 @@ var root = new RootCommand("squall: run Storm-style topologies on .NET")
     DevClusterCommand.Create(),
     WorkerCommand.Create(),
 };
-return await root.Parse(args).InvokeAsync();
+// Daemons stop their workers and ZooKeeper on Ctrl+C / SIGTERM: give them time before the process is ended.
+return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) });

@@ -18,7 +18,13 @@ internal sealed class DevCluster : IAsyncDisposable
     private ZooKeeperServer? _zooKeeper;
     private NimbusDaemon? _nimbus;
 
-    private DevCluster(Config conf) => Conf = conf;
+    private readonly DaemonLog _log;
+
+    private DevCluster(Config conf, DaemonLog log)
+    {
+        Conf = conf;
+        _log = log;
+    }
 
     /// <summary>The configuration clients need (seeds, port, token), as written to squall.yaml.</summary>
     public Config Conf { get; }
@@ -32,7 +38,7 @@ internal sealed class DevCluster : IAsyncDisposable
         conf.TryAdd(ClusterKeys.LocalHostname, "127.0.0.1");
         conf.TryAdd(ClusterKeys.BindHost, "127.0.0.1");
         conf.TryAdd(ClusterKeys.NimbusSeeds, "127.0.0.1");
-        var cluster = new DevCluster(conf);
+        var cluster = new DevCluster(conf, log);
         try
         {
             var zkPort = conf.GetPort(ClusterKeys.ZooKeeperPort, 2181);
@@ -64,19 +70,20 @@ internal sealed class DevCluster : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var supervisor in _supervisors)
+        // Every daemon is stopped even if another fails to stop: ZooKeeper last, since the others use it.
+        IEnumerable<IAsyncDisposable?> daemons = [.. _supervisors, _nimbus, _zooKeeper];
+        foreach (var daemon in daemons.OfType<IAsyncDisposable>())
         {
-            await supervisor.DisposeAsync();
+            try
+            {
+                await daemon.DisposeAsync();
+            }
+            catch (Exception e)
+            {
+                _log.Error($"stopping {daemon.GetType().Name} failed", e);
+            }
         }
 
-        if (_nimbus is not null)
-        {
-            await _nimbus.DisposeAsync();
-        }
-
-        if (_zooKeeper is not null)
-        {
-            await _zooKeeper.DisposeAsync();
-        }
+        _log.Info("stopped");
     }
 }

@@ -139,6 +139,10 @@ internal sealed partial class NimbusDaemon : IAsyncDisposable
 
                 await ReplicateAsync(_stop.Token);
             }
+            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+            {
+                break;
+            }
             catch (Exception e) when (!_stop.IsCancellationRequested)
             {
                 _log.Warn($"Nimbus round failed (retrying): {e.Message}");

@@ -123,6 +123,10 @@ internal sealed class SupervisorDaemon : IAsyncDisposable
 
                 _packages.Retain(_slots.Select(s => s.State.Current).Concat(desired.Values).OfType<SlotAssignment>().Select(_packages.DirOf).ToHashSet(StringComparer.Ordinal));
             }
+            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+            {
+                break;
+            }
             catch (Exception e) when (!_stop.IsCancellationRequested)
             {
                 _log.Warn($"Supervisor round failed (retrying): {e.Message}");
@@ -146,7 +150,11 @@ internal sealed class SupervisorDaemon : IAsyncDisposable
                     using var response = await _http.PostAsJsonAsync(new Uri(leader.BaseAddress, "api/v1/supervisor/heartbeat"), beat, ClusterJson.Default.SupervisorHeartbeat, _stop.Token);
                 }
             }
-            catch (Exception e) when (!_stop.IsCancellationRequested && e is HttpRequestException or ZooKeeperException or TaskCanceledException)
+            catch (Exception) when (_stop.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e) when (e is HttpRequestException or ZooKeeperException or TaskCanceledException)
             {
                 // Nimbus down: workers keep running; the next beat tries again.
             }
