@@ -19,6 +19,7 @@ public sealed class Worker : IAsyncDisposable
     private readonly EnvelopeCodec _codec;
     private readonly ConcurrentQueue<ComponentError> _errors = new();
     private readonly WireServer? _server;
+    private readonly WorkerReceiver? _receiver;
     private readonly WorkerMeter _meter;
     private RemoteSink[] _links = [];
 
@@ -37,10 +38,10 @@ public sealed class Worker : IAsyncDisposable
         _meter = new WorkerMeter(options.TopologyId, GetStats);
         if (options.WorkerCount > 1)
         {
-            var receiver = new WorkerReceiver(_context, _codec, () => _context.Sinks, _runtime.LocalExecutorCount);
+            _receiver = new WorkerReceiver(_context, _codec, () => _context.Sinks, _runtime.LocalExecutorCount);
             _server = new WireServer(
-                new WireServerOptions { Address = IPAddress.Parse(options.BindHost), Port = options.Port, TopologyId = options.TopologyId, Secret = options.Secret, TimeProvider = options.Time },
-                receiver);
+                new WireServerOptions { Address = IPAddress.Parse(options.BindHost), Port = options.Port, TopologyId = options.TopologyId, Secret = options.Secret },
+                _receiver);
             _server.Start();
         }
     }
@@ -61,6 +62,7 @@ public sealed class Worker : IAsyncDisposable
     }
 
     /// <summary>Connects to the other workers (retrying until they listen) and starts the executors.</summary>
+    /// <remarks>The network runs on real time even when <see cref="WorkerOptions.Time"/> is a test clock: that clock drives ticks and timeouts, not socket backoff.</remarks>
     public void Start(IReadOnlyList<(string Host, int Port)> workers, bool active)
     {
         ArgumentNullException.ThrowIfNull(workers);
@@ -71,7 +73,7 @@ public sealed class Worker : IAsyncDisposable
 
         var capacity = Math.Max(4, _context.Options.ReceiveBufferSize / _context.Options.ProducerBatchSize);
         _links = [.. workers.Where((_, i) => i != _options.WorkerIndex).Select(w => new RemoteSink(
-            new PeerConnectionOptions { Host = w.Host, Port = w.Port, TopologyId = _options.TopologyId, Secret = _options.Secret, PeerName = $"worker-{_options.WorkerIndex}", TimeProvider = _options.Time },
+            new PeerConnectionOptions { Host = w.Host, Port = w.Port, TopologyId = _options.TopologyId, Secret = _options.Secret, PeerName = $"worker-{_options.WorkerIndex}" },
             _codec,
             capacity))];
         foreach (var link in _links)
@@ -80,6 +82,7 @@ public sealed class Worker : IAsyncDisposable
         }
 
         _runtime.Start(active, _links);
+        _receiver?.Started();
     }
 
     /// <summary>Starts calling NextTuple on this worker's spouts.</summary>

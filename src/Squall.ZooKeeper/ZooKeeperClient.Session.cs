@@ -16,9 +16,15 @@ public sealed partial class ZooKeeperClient : IConnectionOwner
 
     int IConnectionOwner.NextXid()
     {
-        // Skip the reserved negative xids on wrap-around.
+        // Only the one live connection's writer asks, so no race; skip the reserved negative xids on wrap-around.
         var xid = Interlocked.Increment(ref _xid);
-        return xid > 0 ? xid : Interlocked.Exchange(ref _xid, 1);
+        if (xid <= 0)
+        {
+            xid = 1;
+            Volatile.Write(ref _xid, xid);
+        }
+
+        return xid;
     }
 
     void IConnectionOwner.OnReply(PendingRequest request, ReplyHeader header, ReadOnlySpan<byte> body)
@@ -134,34 +140,11 @@ public sealed partial class ZooKeeperClient : IConnectionOwner
     private List<byte[]> BuildSetWatches()
     {
         var (data, exist, child) = _watches.Paths();
-        var frames = new List<byte[]>();
-        var zxid = Interlocked.Read(ref _lastZxid);
-        var sources = new[] { data, exist, child };
-        var chunk = NewChunk();
-        var size = 0;
-        for (var kind = 0; kind < sources.Length; kind++)
-        {
-            foreach (var path in sources[kind])
-            {
-                var serverPath = _connectionString.ToServerPath(path);
-                chunk[kind].Add(serverPath);
-                size += serverPath.Length + 4;
-                if (size >= SetWatchesChunkBytes)
-                {
-                    frames.Add(Requests.SetWatches(zxid, chunk[0], chunk[1], chunk[2]));
-                    chunk = NewChunk();
-                    size = 0;
-                }
-            }
-        }
-
-        if (size > 0)
-        {
-            frames.Add(Requests.SetWatches(zxid, chunk[0], chunk[1], chunk[2]));
-        }
-
-        return frames;
+        return Requests.SetWatchesChunks(
+            Interlocked.Read(ref _lastZxid),
+            [.. data.Select(_connectionString.ToServerPath)],
+            [.. exist.Select(_connectionString.ToServerPath)],
+            [.. child.Select(_connectionString.ToServerPath)],
+            SetWatchesChunkBytes);
     }
-
-    private static List<string>[] NewChunk() => [[], [], []];
 }

@@ -9,6 +9,7 @@ namespace Squall.Runtime.Transport;
 /// gets its own outbox; when an inbox is full, the peer is told to hold until a background retry has
 /// delivered the backlog, so the read loop never blocks and nothing is dropped.
 /// </summary>
+[SuppressMessage("Reliability", "CA1001", Justification = "The event never creates a kernel handle; it lives as long as the worker.")]
 internal sealed class WorkerReceiver : IFrameHandler
 {
     private readonly WorkerContext _worker;
@@ -16,6 +17,7 @@ internal sealed class WorkerReceiver : IFrameHandler
     private readonly Func<IBatchSink[]> _sinks;
     private readonly int _localExecutors;
     private readonly Dictionary<WirePeer, PeerState> _peers = [];
+    private readonly ManualResetEventSlim _started = new(false);
 
     public WorkerReceiver(WorkerContext worker, EnvelopeCodec codec, Func<IBatchSink[]> sinks, int localExecutors)
     {
@@ -30,6 +32,12 @@ internal sealed class WorkerReceiver : IFrameHandler
         if (frameType != EnvelopeCodec.BatchFrame)
         {
             throw new WireProtocolException($"Unexpected frame type {frameType} from {peer}.");
+        }
+
+        // A peer may connect before this worker's executors exist; hold its first frame until they do.
+        if (!_started.Wait(TimeSpan.FromSeconds(60)))
+        {
+            throw new WireProtocolException($"{peer} sent data before this worker started.");
         }
 
         var state = StateOf(peer);
@@ -57,6 +65,9 @@ internal sealed class WorkerReceiver : IFrameHandler
             }
         }
     }
+
+    /// <summary>Lets frames through once the executors (and so the sinks) exist.</summary>
+    public void Started() => _started.Set();
 
     public void OnPeerClosed(WirePeer peer, Exception? error)
     {

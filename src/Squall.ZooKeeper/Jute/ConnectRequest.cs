@@ -5,6 +5,16 @@ internal readonly record struct ConnectRequest(long LastZxidSeen, int TimeoutMs,
 {
     public const int ProtocolVersion = 0;
 
+    /// <summary>The server's side of the handshake; used by tests that play the server.</summary>
+    public static ConnectRequest Read(ref JuteReader reader)
+    {
+        _ = reader.ReadInt(); // protocol version
+        var lastZxid = reader.ReadLong();
+        var timeout = reader.ReadInt();
+        var sessionId = reader.ReadLong();
+        return new ConnectRequest(lastZxid, timeout, sessionId, reader.ReadBuffer() ?? []);
+    }
+
     public void Write(JuteWriter writer)
     {
         writer.WriteInt(ProtocolVersion);

@@ -81,6 +81,41 @@ internal static class Requests
         return writer.ToArray();
     }
 
+    /// <summary>
+    /// SetWatches bodies for every watch, each holding about <paramref name="chunkBytes"/> of paths at most
+    /// (as ZooKeeper's client does), so a huge watch set never exceeds the server's jute.maxbuffer.
+    /// </summary>
+    public static List<byte[]> SetWatchesChunks(long relativeZxid, IReadOnlyList<string> data, IReadOnlyList<string> exist, IReadOnlyList<string> child, int chunkBytes)
+    {
+        var frames = new List<byte[]>();
+        IReadOnlyList<string>[] sources = [data, exist, child];
+        List<string>[] chunk = [[], [], []];
+        var size = 0;
+        for (var kind = 0; kind < sources.Length; kind++)
+        {
+            foreach (var path in sources[kind])
+            {
+                var pathBytes = System.Text.Encoding.UTF8.GetByteCount(path) + 4;
+                if (size > 0 && size + pathBytes > chunkBytes)
+                {
+                    frames.Add(SetWatches(relativeZxid, chunk[0], chunk[1], chunk[2]));
+                    chunk = [[], [], []];
+                    size = 0;
+                }
+
+                chunk[kind].Add(path);
+                size += pathBytes;
+            }
+        }
+
+        if (size > 0)
+        {
+            frames.Add(SetWatches(relativeZxid, chunk[0], chunk[1], chunk[2]));
+        }
+
+        return frames;
+    }
+
     public static OpCode ToOpCode(OpKind kind) => kind switch
     {
         OpKind.Create => OpCode.Create,

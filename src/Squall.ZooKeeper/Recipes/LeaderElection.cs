@@ -77,13 +77,22 @@ public sealed class LeaderElection : IAsyncDisposable
         }
     }
 
-    /// <summary>Reads the current leader's candidate data, or null if there is no candidate.</summary>
+    /// <summary>Reads the current leader's candidate data, or null if there is no candidate (or no election yet).</summary>
     public static async Task<byte[]?> GetLeaderDataAsync(ZooKeeperClient client, string electionPath, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(client);
         while (true)
         {
-            var candidates = Sorted((await client.GetChildrenAsync(electionPath, null, cancellationToken)).Children);
+            List<string> candidates;
+            try
+            {
+                candidates = Sorted((await client.GetChildrenAsync(electionPath, null, cancellationToken)).Children);
+            }
+            catch (NoNodeException)
+            {
+                return null;
+            }
+
             if (candidates.Count == 0)
             {
                 return null;

@@ -90,6 +90,12 @@ public sealed class RecipeTests(ZooKeeperFixture fixture) : ChrootedTest(fixture
         (await LeaderElection.GetLeaderDataAsync(Client, "/election")).ShouldBe(Bytes("second"));
     }
 
+    [Fact]
+    public async Task Without_an_election_there_is_no_leader()
+    {
+        (await LeaderElection.GetLeaderDataAsync(Client, "/no-election")).ShouldBeNull();
+    }
+
     private static async Task<int> WaitForAnyLeaderAsync(List<(ZooKeeperClient Client, LeaderElection Election)> candidates)
     {
         var elected = candidates.Select(c => c.Election.WaitForLeadershipAsync()).ToList();

@@ -50,16 +50,14 @@ public sealed class SessionTests(ZooKeeperFixture fixture) : ChrootedTest(fixtur
     public async Task A_short_partition_resumes_the_session_and_replays_a_missed_watch()
     {
         await using var proxy = new TcpProxy(Server.Port);
-        var client = await ConnectAsync(proxy.ConnectionString, TimeSpan.FromSeconds(20));
-        client.StateChanged += (_, e) => _states.Add(e.State);
+        var client = await ConnectRecordingAsync(proxy.ConnectionString, TimeSpan.FromSeconds(20));
         var sessionId = client.SessionId;
         await client.CreateAsync("/eph", ReadOnlyMemory<byte>.Empty, CreateMode.Ephemeral);
         await client.CreateAsync("/watched", Bytes("0"));
         var watch = new EventRecorder<string>();
         await client.GetDataAsync("/watched", watch.Watcher(e => $"{e.Type} {e.Path}"));
 
-        proxy.Cut();
-        await _states.UntilAsync(s => s == ConnectionState.Disconnected);
+        await PartitionAsync(proxy);
         await Client.SetDataAsync("/watched", Bytes("changed while partitioned"));
         var pending = client.GetDataAsync("/watched"); // queued until the session is back
         proxy.Restore();
@@ -75,16 +73,14 @@ public sealed class SessionTests(ZooKeeperFixture fixture) : ChrootedTest(fixtur
     public async Task A_partition_longer_than_the_session_timeout_expires_the_session()
     {
         await using var proxy = new TcpProxy(Server.Port);
-        var client = await ConnectAsync(proxy.ConnectionString, TimeSpan.FromSeconds(2));
-        client.StateChanged += (_, e) => _states.Add(e.State);
+        var client = await ConnectRecordingAsync(proxy.ConnectionString, TimeSpan.FromSeconds(2));
         await client.CreateAsync("/eph", ReadOnlyMemory<byte>.Empty, CreateMode.Ephemeral);
         var clientWatch = new EventRecorder<WatchedEvent>();
         await client.GetDataAsync("/eph", clientWatch.Watcher(e => e));
         var observer = new EventRecorder<string>();
         await Client.ExistsAsync("/eph", observer.Watcher(e => $"{e.Type} {e.Path}"));
 
-        proxy.Cut();
-        await _states.UntilAsync(s => s == ConnectionState.Disconnected);
+        await PartitionAsync(proxy);
         (await observer.NextAsync()).ShouldBe("NodeDeleted /eph"); // the server expired the session
         proxy.Restore();
 
@@ -100,8 +96,7 @@ public sealed class SessionTests(ZooKeeperFixture fixture) : ChrootedTest(fixtur
         await using var first = new TcpProxy(Server.Port);
         await using var second = new TcpProxy(Server.Port);
         first.Cut(); // so the client starts on the second address
-        var client = await ConnectAsync($"{first.ConnectionString},{second.ConnectionString}", TimeSpan.FromSeconds(20));
-        client.StateChanged += (_, e) => _states.Add(e.State);
+        var client = await ConnectRecordingAsync($"{first.ConnectionString},{second.ConnectionString}", TimeSpan.FromSeconds(20));
         var sessionId = client.SessionId;
         await client.CreateAsync("/eph", ReadOnlyMemory<byte>.Empty, CreateMode.Ephemeral);
         first.Restore();
@@ -118,10 +113,8 @@ public sealed class SessionTests(ZooKeeperFixture fixture) : ChrootedTest(fixtur
     public async Task A_request_waiting_for_a_connection_can_be_cancelled()
     {
         await using var proxy = new TcpProxy(Server.Port);
-        var client = await ConnectAsync(proxy.ConnectionString, TimeSpan.FromSeconds(20));
-        client.StateChanged += (_, e) => _states.Add(e.State);
-        proxy.Cut();
-        await _states.UntilAsync(s => s == ConnectionState.Disconnected);
+        var client = await ConnectRecordingAsync(proxy.ConnectionString, TimeSpan.FromSeconds(20));
+        await PartitionAsync(proxy);
         using var cancellation = new CancellationTokenSource();
 
         var pending = client.ExistsAsync("/", cancellationToken: cancellation.Token);
@@ -150,15 +143,26 @@ public sealed class SessionTests(ZooKeeperFixture fixture) : ChrootedTest(fixtur
     public async Task Closing_while_disconnected_ends_the_client_and_closing_twice_is_harmless()
     {
         await using var proxy = new TcpProxy(Server.Port);
-        var client = await ConnectAsync(proxy.ConnectionString, TimeSpan.FromSeconds(20));
-        client.StateChanged += (_, e) => _states.Add(e.State);
-        proxy.Cut();
-        await _states.UntilAsync(s => s == ConnectionState.Disconnected);
+        var client = await ConnectRecordingAsync(proxy.ConnectionString, TimeSpan.FromSeconds(20));
+        await PartitionAsync(proxy);
 
         await Wait.For(client.CloseAsync());
         await client.DisposeAsync();
 
         client.State.ShouldBe(ConnectionState.Closed);
         (await _states.NextAsync()).ShouldBe(ConnectionState.Closed);
+    }
+
+    private async Task<ZooKeeperClient> ConnectRecordingAsync(string connectionString, TimeSpan sessionTimeout)
+    {
+        var client = await ConnectAsync(connectionString, sessionTimeout);
+        client.StateChanged += (_, e) => _states.Add(e.State);
+        return client;
+    }
+
+    private async Task PartitionAsync(TcpProxy proxy)
+    {
+        proxy.Cut();
+        await _states.UntilAsync(s => s == ConnectionState.Disconnected);
     }
 }

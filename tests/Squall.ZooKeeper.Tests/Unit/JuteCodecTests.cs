@@ -155,6 +155,38 @@ public sealed class JuteCodecTests
         results.ShouldBe([new OpResult(OpKind.Create, ErrorCode.Ok, "/created"), new OpResult(OpKind.Check, ErrorCode.BadVersion)]);
     }
 
+    [Fact]
+    public void SetWatches_is_split_into_chunks_that_keep_every_path_once_in_its_table()
+    {
+        var data = Enumerable.Range(0, 5).Select(i => $"/data/{i:D4}").ToList(); // 10 bytes each, 14 with the length
+        var exist = new List<string> { "/exist/0001" };
+        var child = new List<string> { "/child/0001", "/child/0002" };
+
+        var frames = Requests.SetWatchesChunks(9, data, exist, child, chunkBytes: 50);
+
+        var tables = (Data: new List<string>(), Exist: new List<string>(), Child: new List<string>());
+        var perFrame = new List<int>();
+        foreach (var frame in frames)
+        {
+            var reader = new JuteReader(frame);
+            reader.ReadLong().ShouldBe(9);
+            var (d, e, c) = (reader.ReadStringVector()!, reader.ReadStringVector()!, reader.ReadStringVector()!);
+            perFrame.Add(d.Count + e.Count + c.Count);
+            tables.Data.AddRange(d);
+            tables.Exist.AddRange(e);
+            tables.Child.AddRange(c);
+        }
+
+        perFrame.ShouldBe([3, 3, 2]); // paths of 14 or 15 bytes with their length, at most 50 bytes a frame
+        tables.Data.ShouldBe(data);
+        tables.Exist.ShouldBe(exist);
+        tables.Child.ShouldBe(child);
+    }
+
+    [Fact]
+    public void No_watches_need_no_SetWatches() =>
+        Requests.SetWatchesChunks(1, [], [], [], 1024).ShouldBeEmpty();
+
     private static void WriteHeader(JuteWriter writer, int type, bool done, int err)
     {
         writer.WriteInt(type);
