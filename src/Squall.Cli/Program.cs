@@ -4,5 +4,17 @@ using Squall.Cli;
 var root = new RootCommand("squall: run Storm-style topologies on .NET")
 {
     RunCommand.Create(),
+    SubmitCommand.Create(),
+    ListCommand.Create(),
+    InfoCommand.Create(),
+    KillCommand.Create(),
+    ActivationCommands.Activate(),
+    ActivationCommands.Deactivate(),
+    RebalanceCommand.Create(),
+    NimbusCommand.Create(),
+    SupervisorCommand.Create(),
+    DevClusterCommand.Create(),
+    WorkerCommand.Create(),
 };
-return await root.Parse(args).InvokeAsync();
+// Daemons stop their workers and ZooKeeper on Ctrl+C / SIGTERM: give them time before the process is ended.
+return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) });

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Squall.Cluster.Packaging;
 using Squall.Runtime;
 
 namespace Squall.Cli;

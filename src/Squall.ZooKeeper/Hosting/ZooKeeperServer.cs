@@ -3,12 +3,12 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Squall.ZooKeeper.Tests.Infrastructure;
+namespace Squall.ZooKeeper.Hosting;
 
 /// <summary>
-/// A real, standalone ZooKeeper server for tests: a JVM started on a free loopback port with a generated
+/// A real, standalone ZooKeeper server for tests and <c>squall dev-cluster</c>: a JVM started on a free loopback port with a generated
 /// zoo.cfg and a temporary data directory, ready once it answers <c>ruok</c> with <c>imok</c>, stopped by
-/// pid. Self-contained so it can move to a shared test kit.
+/// pid. It lives beside the client (not in a test project) because the dev cluster ships it.
 /// Locating ZooKeeper: <c>ZOOKEEPER_CLASSPATH</c> (a Java classpath) if set; else <c>ZOOKEEPER_HOME</c>
 /// (an Apache tarball: its jars and lib/); else Debian's <c>/usr/share/java/zookeeper.jar</c>, whose
 /// manifest names its dependencies. Java: <c>JAVA_HOME</c>/bin/java, else <c>java</c> on PATH.
@@ -25,10 +25,11 @@ public sealed class ZooKeeperServer : IAsyncDisposable
     private Process? _process;
 
     /// <param name="tickTimeMs">ZooKeeper's tick; sessions may last 2 to 120 ticks here (minimum one second).</param>
-    public ZooKeeperServer(int tickTimeMs = 500)
+    /// <param name="port">The client port on 127.0.0.1; 0 picks a free one.</param>
+    public ZooKeeperServer(int tickTimeMs = 500, int port = 0)
     {
         _tickTimeMs = tickTimeMs;
-        Port = FreeLoopbackPort();
+        Port = port == 0 ? FreeLoopbackPort() : port;
         _directory = Path.Combine(Path.GetTempPath(), "squall-zk-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path.Combine(_directory, "data"));
     }
@@ -40,9 +41,9 @@ public sealed class ZooKeeperServer : IAsyncDisposable
 
     public bool IsRunning => _process is { HasExited: false };
 
-    public static async Task<ZooKeeperServer> StartNewAsync(int tickTimeMs = 500)
+    public static async Task<ZooKeeperServer> StartNewAsync(int tickTimeMs = 500, int port = 0)
     {
-        var server = new ZooKeeperServer(tickTimeMs);
+        var server = new ZooKeeperServer(tickTimeMs, port);
         try
         {
             await server.StartAsync();
@@ -240,7 +241,7 @@ public sealed class ZooKeeperServer : IAsyncDisposable
         }
 
         throw new InvalidOperationException(
-            "ZooKeeper is not installed, and these integration tests need a real server. Install it with " +
+            "ZooKeeper is not installed, and a real server is needed here. Install it with " +
             "'apt-get install -y zookeeper' (Debian 12: ZooKeeper 3.8, provides /usr/share/java/zookeeper.jar), " +
             "or set ZOOKEEPER_HOME to an unpacked Apache ZooKeeper release, or ZOOKEEPER_CLASSPATH to its classpath.");
     }

@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Runtime.Loader;
 
-namespace Squall.Cli;
+namespace Squall.Cluster.Packaging;
 
 /// <summary>
 /// Loads a user's topology assembly and its dependencies in a context of their own, so a user's library
@@ -12,8 +12,10 @@ internal sealed class TopologyLoadContext : AssemblyLoadContext
 {
     private readonly AssemblyDependencyResolver _resolver;
 
-    public TopologyLoadContext(string mainAssemblyPath)
-        : base($"topology:{Path.GetFileNameWithoutExtension(mainAssemblyPath)}", isCollectible: false) =>
+    /// <param name="mainAssemblyPath">The user's assembly; its deps.json (if any) resolves the rest.</param>
+    /// <param name="isCollectible">True where the code is only inspected (Nimbus validating a package) and then unloaded.</param>
+    public TopologyLoadContext(string mainAssemblyPath, bool isCollectible = false)
+        : base($"topology:{Path.GetFileNameWithoutExtension(mainAssemblyPath)}", isCollectible) =>
         _resolver = new AssemblyDependencyResolver(mainAssemblyPath);
 
     protected override Assembly? Load(AssemblyName assemblyName)

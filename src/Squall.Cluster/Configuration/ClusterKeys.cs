@@ -1,0 +1,47 @@
+namespace Squall.Cluster.Configuration;
+
+/// <summary>
+/// The daemon keys of <c>squall.yaml</c>: Storm's names where Storm has one, <c>squall.*</c> where it has not.
+/// The one table of cluster keys; <see cref="Known"/> lets the loader report typos instead of ignoring them.
+/// </summary>
+internal static class ClusterKeys
+{
+    public const string ZooKeeperServers = "storm.zookeeper.servers";
+    public const string ZooKeeperPort = "storm.zookeeper.port";
+    public const string ZooKeeperRoot = "storm.zookeeper.root";
+    public const string ZooKeeperSessionTimeout = "storm.zookeeper.session.timeout";
+    public const string ZooKeeperConnectionTimeout = "storm.zookeeper.connection.timeout";
+    public const string LocalDir = "storm.local.dir";
+    public const string LocalHostname = "storm.local.hostname";
+    public const string NimbusSeeds = "nimbus.seeds";
+    public const string NimbusHttpPort = "nimbus.http.port";
+    public const string NimbusSupervisorTimeoutSecs = "nimbus.supervisor.timeout.secs";
+    public const string NimbusMonitorFreqSecs = "nimbus.monitor.freq.secs";
+    public const string SupervisorSlotsPorts = "supervisor.slots.ports";
+    public const string SupervisorWorkerTimeoutSecs = "supervisor.worker.timeout.secs";
+    public const string SupervisorWorkerStartTimeoutSecs = "supervisor.worker.start.timeout.secs";
+    public const string SupervisorMonitorFrequencySecs = "supervisor.monitor.frequency.secs";
+    public const string SupervisorHeartbeatFrequencySecs = "supervisor.heartbeat.frequency.secs";
+    public const string WorkerHeartbeatFrequencySecs = "worker.heartbeat.frequency.secs";
+    public const string BindHost = "squall.bind.host";
+    public const string ApiToken = "squall.api.token";
+
+    /// <summary>Prefixes that belong to the daemons; keys under them that are not known are typos.</summary>
+    public static IReadOnlyList<string> Namespaces { get; } = ["storm.", "nimbus.", "supervisor.", "worker.", "squall."];
+
+    public static IReadOnlySet<string> Known { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        ZooKeeperServers, ZooKeeperPort, ZooKeeperRoot, ZooKeeperSessionTimeout, ZooKeeperConnectionTimeout, LocalDir,
+        LocalHostname, NimbusSeeds, NimbusHttpPort, NimbusSupervisorTimeoutSecs, NimbusMonitorFreqSecs, SupervisorSlotsPorts,
+        SupervisorWorkerTimeoutSecs, SupervisorWorkerStartTimeoutSecs, SupervisorMonitorFrequencySecs,
+        SupervisorHeartbeatFrequencySecs, WorkerHeartbeatFrequencySecs, BindHost, ApiToken,
+    };
+
+    /// <summary>Keys in a daemon namespace (or <c>topology.</c>) that nobody reads.</summary>
+    public static IReadOnlyList<string> Unknown(Config conf) =>
+    [
+        .. conf.Keys.Where(k => Namespaces.Any(n => k.StartsWith(n, StringComparison.Ordinal)) && !Known.Contains(k))
+            .Concat(conf.UnknownKeys())
+            .Order(StringComparer.Ordinal),
+    ];
+}

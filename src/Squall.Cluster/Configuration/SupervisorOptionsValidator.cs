@@ -1,0 +1,31 @@
+namespace Squall.Cluster.Configuration;
+
+/// <summary>Checks <see cref="SupervisorOptions"/> before anything starts, naming the key to fix.</summary>
+internal static class SupervisorOptionsValidator
+{
+    public static IReadOnlyList<string> Validate(SupervisorOptions options)
+    {
+        var errors = options.ZooKeeper.Validate().ToList();
+        if (options.SlotPorts.Count == 0 || options.SlotPorts.Any(p => p is <= 0 or > 65535))
+        {
+            errors.Add($"{ClusterKeys.SupervisorSlotsPorts} must list at least one port (1-65535).");
+        }
+
+        if (options.SlotPorts.Distinct().Count() != options.SlotPorts.Count)
+        {
+            errors.Add($"{ClusterKeys.SupervisorSlotsPorts} lists a port twice.");
+        }
+
+        if (options.Token.Length < 8)
+        {
+            errors.Add($"{ClusterKeys.ApiToken} must be set (at least 8 characters): supervisors send it with their heartbeats.");
+        }
+
+        if (options.WorkerTimeout <= TimeSpan.Zero || options.WorkerStartTimeout <= TimeSpan.Zero || options.MonitorPeriod <= TimeSpan.Zero)
+        {
+            errors.Add($"{ClusterKeys.SupervisorWorkerTimeoutSecs}, {ClusterKeys.SupervisorWorkerStartTimeoutSecs} and {ClusterKeys.SupervisorMonitorFrequencySecs} must be positive.");
+        }
+
+        return errors;
+    }
+}

@@ -1,0 +1,176 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Squall.Cluster.Configuration;
+using Squall.Cluster.State;
+using Squall.ZooKeeper;
+using Squall.ZooKeeper.Recipes;
+
+namespace Squall.Cluster.Nimbus;
+
+/// <summary>
+/// A Nimbus process: serves the HTTP API, joins the leader election, and runs one loop that — on the
+/// leader — reconciles ZooKeeper's assignments with what was asked, and — on every Nimbus — keeps a copy
+/// of every package. It holds no state of its own beyond package files: kill it at any moment and a
+/// restart (or another Nimbus) carries on from ZooKeeper.
+/// </summary>
+internal sealed partial class NimbusDaemon : IAsyncDisposable
+{
+    private readonly NimbusOptions _options;
+    private readonly ZooKeeperClient _zk;
+    private readonly ClusterStateStore _store;
+    private readonly PackageStore _packages;
+    private readonly SupervisorTracker _tracker;
+    private readonly NimbusInfo _self;
+    private readonly DaemonLog _log;
+    private readonly Signal _wake = new();
+    private readonly CancellationTokenSource _stop = new();
+    private readonly TaskCompletionSource _fatal = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromMinutes(2) };
+    private WebApplication? _web;
+    private LeaderElection? _election;
+    private Task _loop = Task.CompletedTask;
+    private NimbusService? _service;
+
+    private NimbusDaemon(NimbusOptions options, ZooKeeperClient zk, DaemonLog log)
+    {
+        _options = options;
+        _zk = zk;
+        _log = log;
+        _store = new ClusterStateStore(zk, new ClusterPaths(options.ZooKeeper.Root));
+        _packages = new PackageStore(options.PackageDir);
+        _tracker = new SupervisorTracker(options.Time, options.SupervisorTimeout);
+        _self = new NimbusInfo(options.Host, options.HttpPort);
+        _http.DefaultRequestHeaders.Authorization = new("Bearer", options.Token);
+    }
+
+    /// <summary>Completes with an exception when the daemon must exit (its ZooKeeper session expired).</summary>
+    public Task Fatal => _fatal.Task;
+
+    public bool IsLeader => _election?.IsLeader ?? false;
+
+    public static async Task<NimbusDaemon> StartAsync(NimbusOptions options, DaemonLog log, CancellationToken cancel)
+    {
+        var errors = NimbusOptionsValidator.Validate(options);
+        if (errors.Count > 0)
+        {
+            throw new ClusterStartException(string.Join(Environment.NewLine, errors));
+        }
+
+        var zk = await ZooKeeperConnector.ConnectAsync(options.ZooKeeper, cancel);
+        var daemon = new NimbusDaemon(options, zk, log);
+        try
+        {
+            await daemon.StartCoreAsync(cancel);
+            return daemon;
+        }
+        catch
+        {
+            await daemon.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task StartCoreAsync(CancellationToken cancel)
+    {
+        _zk.StateChanged += (_, e) =>
+        {
+            if (e.State == ConnectionState.Expired)
+            {
+                // Fail fast: a Nimbus without its session may have lost the lead; a restart re-joins cleanly.
+                _fatal.TrySetException(new InvalidOperationException("The ZooKeeper session expired."));
+            }
+        };
+        await _store.EnsureLayoutAsync(cancel);
+        _web = BuildWeb();
+        await _web.StartAsync(cancel);
+        _election = new LeaderElection(_zk, _store.Paths.Election, ClusterJson.Serialize(_self));
+        _election.LeadershipChanged += (_, e) =>
+        {
+            if (e.IsLeader)
+            {
+                _tracker.BecameLeader();
+                _log.Info($"{_self.Id} is now the leader");
+            }
+
+            _wake.Set();
+        };
+        await _election.StartAsync(cancel);
+        _log.Info($"Nimbus {_self.Id} serving http://{_options.BindHost}:{_options.HttpPort}/api/v1 ({(IsLeader ? "leader" : "follower")}), ZooKeeper {_options.ZooKeeper.ConnectionString}{_options.ZooKeeper.Root}");
+        _loop = Task.Run(LoopAsync, CancellationToken.None);
+    }
+
+    private WebApplication BuildWeb()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls($"http://{_options.BindHost}:{_options.HttpPort}");
+        builder.Services.Configure<KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = 512L * 1024 * 1024);
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ClusterJson.Default));
+        var web = builder.Build();
+        _service = new NimbusService(_options, _store, _packages, _self)
+        {
+            IsLeader = () => IsLeader,
+            Leader = LeaderAsync,
+            Reconcile = _wake.Set,
+        };
+        NimbusApi.Map(web, _service, new NimbusQueries(_store, _tracker, _options.Time), _tracker, _packages, _options.Token);
+        return web;
+    }
+
+    private async Task<NimbusInfo?> LeaderAsync()
+    {
+        var data = await LeaderElection.GetLeaderDataAsync(_zk, _store.Paths.Election);
+        return data is null ? null : ClusterJson.Deserialize<NimbusInfo>(data);
+    }
+
+    private async Task LoopAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            try
+            {
+                if (IsLeader)
+                {
+                    await ReconcileAsync(_stop.Token);
+                }
+
+                await ReplicateAsync(_stop.Token);
+            }
+            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e) when (!_stop.IsCancellationRequested)
+            {
+                _log.Warn($"Nimbus round failed (retrying): {e.Message}");
+            }
+
+            await _wake.WaitAsync(_options.MonitorPeriod, _stop.Token);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        await _loop;
+        if (_election is not null)
+        {
+            await _election.DisposeAsync();
+        }
+
+        if (_web is not null)
+        {
+            await _web.StopAsync();
+            await _web.DisposeAsync();
+        }
+
+        await _zk.DisposeAsync();
+        _http.Dispose();
+        _service?.Dispose();
+        _wake.Dispose();
+        _stop.Dispose();
+    }
+}

@@ -1,0 +1,155 @@
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using Squall.Cluster.Api;
+using Squall.Cluster.Configuration;
+using Squall.Cluster.Packaging;
+using Squall.Cluster.State;
+
+namespace Squall.Cluster.Nimbus;
+
+/// <summary>
+/// What the HTTP API does: each write checks leadership, validates, writes the topology record to ZooKeeper
+/// and wakes the reconciler, which derives the assignments. Writes are serialized by one lock so two
+/// submits of one name cannot both succeed.
+/// </summary>
+internal sealed partial class NimbusService(NimbusOptions options, ClusterStateStore store, PackageStore packages, NimbusInfo self) : IDisposable
+{
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+
+    public Func<bool> IsLeader { get; set; } = () => false;
+
+    public Func<Task<NimbusInfo?>> Leader { get; set; } = () => Task.FromResult<NimbusInfo?>(null);
+
+    /// <summary>Set by the daemon: asks the leader loop to reconcile now.</summary>
+    public Action Reconcile { get; set; } = () => { };
+
+    public async Task<TopologyOperationResult> SubmitAsync(string name, Dictionary<string, string> conf, byte[] zip, CancellationToken cancel)
+    {
+        await RequireLeaderAsync();
+        if (!NamePattern().IsMatch(name))
+        {
+            throw new ApiException(400, "invalid name", $"'{name}' is not a valid topology name (letters, digits, '.', '_', '-'; at most 100).");
+        }
+
+        await EnsureNameFreeAsync(name, cancel); // fail fast, before running the user's code
+        var sourceType = PackageValidator.Validate(zip, new Config(conf.Select(p => new KeyValuePair<string, object?>(p.Key, p.Value))));
+        await _writeLock.WaitAsync(cancel);
+        try
+        {
+            await EnsureNameFreeAsync(name, cancel);
+            var now = options.Time.GetUtcNow();
+            var id = $"{name}-{now.ToUnixTimeSeconds()}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(2))}";
+            await packages.SaveAsync(id, zip, cancel);
+            await store.AddPackageHolderAsync(id, self.Id, cancel);
+            conf[Config.TopologyName] = name;
+            await store.PutTopologyAsync(
+                new TopologyRecord
+                {
+                    Id = id,
+                    Name = name,
+                    PackageHash = PackageArchive.Hash(zip),
+                    PackageSize = zip.Length,
+                    SourceType = sourceType,
+                    Conf = conf,
+                    Status = TopologyStatus.Active,
+                    Secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+                    SubmittedAt = now,
+                },
+                cancel);
+            Reconcile();
+            return new TopologyOperationResult("submit", id, "success");
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    public Task<TopologyOperationResult> KillAsync(string idOrName, int waitSecs, CancellationToken cancel) =>
+        UpdateAsync("kill", idOrName, t => t with
+        {
+            Status = TopologyStatus.Killed,
+            DueAt = options.Time.GetUtcNow().AddSeconds(waitSecs >= 0 ? waitSecs : MessageTimeout(t)),
+        }, cancel);
+
+    public Task<TopologyOperationResult> ActivateAsync(string idOrName, CancellationToken cancel) =>
+        UpdateAsync("activate", idOrName, t => SetStatus(t, TopologyStatus.Active), cancel);
+
+    public Task<TopologyOperationResult> DeactivateAsync(string idOrName, CancellationToken cancel) =>
+        UpdateAsync("deactivate", idOrName, t => SetStatus(t, TopologyStatus.Inactive), cancel);
+
+    public Task<TopologyOperationResult> RebalanceAsync(string idOrName, int waitSecs, RebalanceOptionsBody body, CancellationToken cancel)
+    {
+        if (body.NumWorkers is < 1 || (body.Executors ?? []).Any(e => e.Value < 1))
+        {
+            throw new ApiException(400, "invalid rebalance", "Worker and executor counts must be at least 1.");
+        }
+
+        return UpdateAsync("rebalance", idOrName, t => t with
+        {
+            Status = TopologyStatus.Rebalancing,
+            ResumeStatus = t.Status == TopologyStatus.Rebalancing ? t.ResumeStatus : t.Status,
+            DueAt = options.Time.GetUtcNow().AddSeconds(waitSecs >= 0 ? waitSecs : MessageTimeout(t)),
+            RebalanceWorkers = body.NumWorkers,
+            RebalanceExecutors = body.Executors,
+        }, cancel);
+    }
+
+    public async Task<TopologyRecord> FindAsync(string idOrName, CancellationToken cancel) =>
+        (await store.ReadTopologiesAsync(cancel)).FirstOrDefault(t => t.Id == idOrName || t.Name == idOrName)
+        ?? throw new ApiException(404, "unknown topology", $"No topology named or with id '{idOrName}'.");
+
+    private static TopologyRecord SetStatus(TopologyRecord topology, TopologyStatus status) => topology.Status switch
+    {
+        TopologyStatus.Killed => throw new ApiException(409, "topology killed", $"'{topology.Name}' is being killed."),
+        TopologyStatus.Rebalancing => topology with { ResumeStatus = status },
+        _ => topology with { Status = status },
+    };
+
+    private static int MessageTimeout(TopologyRecord topology) =>
+        topology.Conf.TryGetValue(Config.TopologyMessageTimeoutSecs, out var v) && int.TryParse(v, out var secs) ? secs : 30;
+
+    private async Task<TopologyOperationResult> UpdateAsync(string operation, string idOrName, Func<TopologyRecord, TopologyRecord> change, CancellationToken cancel)
+    {
+        await RequireLeaderAsync();
+        await _writeLock.WaitAsync(cancel);
+        try
+        {
+            var topology = await FindAsync(idOrName, cancel);
+            if (topology.Status == TopologyStatus.Killed && operation != "kill")
+            {
+                throw new ApiException(409, "topology killed", $"'{topology.Name}' is being killed.");
+            }
+
+            await store.PutTopologyAsync(change(topology), cancel);
+            Reconcile();
+            return new TopologyOperationResult(operation, topology.Id, "success");
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    private async Task EnsureNameFreeAsync(string name, CancellationToken cancel)
+    {
+        if ((await store.ReadTopologiesAsync(cancel)).Any(t => t.Name == name))
+        {
+            throw new ApiException(409, "name in use", $"A topology named '{name}' is already running; kill it first or choose another --name.");
+        }
+    }
+
+    private async Task RequireLeaderAsync()
+    {
+        if (!IsLeader())
+        {
+            var leader = await Leader();
+            throw new ApiException(503, "not the leader", $"This Nimbus ({self.Id}) is not the leader{(leader is null ? "; no leader is elected yet" : $"; the leader is {leader.Id}")}.");
+        }
+    }
+
+    public void Dispose() => _writeLock.Dispose();
+
+    [GeneratedRegex("^[A-Za-z0-9_.-]{1,100}$")]
+    private static partial Regex NamePattern();
+}

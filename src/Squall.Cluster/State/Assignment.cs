@@ -1,0 +1,31 @@
+namespace Squall.Cluster.State;
+
+/// <summary>
+/// <c>/assignments/{id}</c>: which slots run a topology. The runtime places executors deterministically from
+/// (topology, config, worker count), so the ordered slot list is the whole placement. Every change of the
+/// slot list or the config bumps <see cref="Epoch"/>; a worker whose epoch is no longer current stops
+/// itself (fencing). Activation toggles <see cref="Active"/> without a new epoch, so it restarts nothing.
+/// </summary>
+internal sealed record Assignment
+{
+    public required string TopologyId { get; init; }
+
+    public required long Epoch { get; init; }
+
+    public required string PackageHash { get; init; }
+
+    public required string SourceType { get; init; }
+
+    /// <summary>The per-topology secret workers present in their handshake (base64).</summary>
+    public required string Secret { get; init; }
+
+    public required bool Active { get; init; }
+
+    /// <summary>Worker index → slot.</summary>
+    public required List<WorkerSlot> Slots { get; init; }
+
+    /// <summary>The effective topology configuration the workers build with.</summary>
+    public required Dictionary<string, string> Conf { get; init; }
+
+    public int IndexOf(string supervisorId, int port) => Slots.FindIndex(s => s.SupervisorId == supervisorId && s.Port == port);
+}

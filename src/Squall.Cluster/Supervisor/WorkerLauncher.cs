@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using System.Globalization;
+using Squall.Cluster.Configuration;
+
+namespace Squall.Cluster.Supervisor;
+
+/// <summary>
+/// Starts workers as child processes of the <c>squall</c> executable (<c>squall worker ...</c>), handing down
+/// the daemon settings a worker needs, and copies their output into the slot's <c>worker.log</c>.
+/// </summary>
+internal sealed class WorkerLauncher(SupervisorOptions options, string supervisorId)
+{
+    public Process Launch(SlotAssignment assignment, int port, string packageDir, SlotFiles files)
+    {
+        var start = new ProcessStartInfo(SquallExecutable.Path)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            WorkingDirectory = files.Dir,
+        };
+        foreach (var argument in SquallExecutable.PrefixArguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.ArgumentList.Add("worker");
+        AddOption(start, "--topology-id", assignment.TopologyId);
+        AddOption(start, "--epoch", assignment.Epoch.ToString(CultureInfo.InvariantCulture));
+        AddOption(start, "--port", port.ToString(CultureInfo.InvariantCulture));
+        AddOption(start, "--supervisor-id", supervisorId);
+        AddOption(start, "--package-dir", packageDir);
+        AddOption(start, "--slot-dir", files.Dir);
+        foreach (var (key, value) in options.DaemonConfig)
+        {
+            if (ClusterKeys.Known.Contains(key) && key != ClusterKeys.ApiToken && value is not null)
+            {
+                AddOption(start, "-c", $"{key}={(value is IEnumerable<string> list ? string.Join(',', list) : Convert.ToString(value, CultureInfo.InvariantCulture))}");
+            }
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start a worker process.");
+        var log = new StreamWriter(files.LogPath, append: true) { AutoFlush = true };
+        var gate = new Lock();
+        process.OutputDataReceived += (_, e) => Append(log, gate, e.Data);
+        process.ErrorDataReceived += (_, e) => Append(log, gate, e.Data);
+        process.Exited += (_, _) =>
+        {
+            lock (gate)
+            {
+                log.Dispose();
+            }
+        };
+        process.EnableRaisingEvents = true;
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static void Append(StreamWriter log, Lock gate, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (gate)
+        {
+            try
+            {
+                log.WriteLine(line);
+            }
+            catch (ObjectDisposedException)
+            {
+                // The process exited and its log was closed; late output is dropped.
+            }
+        }
+    }
+
+    private static void AddOption(ProcessStartInfo start, string name, string value)
+    {
+        start.ArgumentList.Add(name);
+        start.ArgumentList.Add(value);
+    }
+}

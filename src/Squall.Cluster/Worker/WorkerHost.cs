@@ -1,0 +1,134 @@
+using Squall.Cluster.Packaging;
+using Squall.Cluster.State;
+using Squall.Cluster.Supervisor;
+using Squall.Runtime;
+
+namespace Squall.Cluster.Worker;
+
+/// <summary>
+/// <c>squall worker</c>: loads the topology package in its own load context, rebuilds the topology with the
+/// assignment's config, runs this worker's share of it through the runtime's <see cref="Runtime.Worker"/>,
+/// heartbeats to its supervisor through the slot's heartbeat file, and follows the assignment in ZooKeeper:
+/// activation toggles the spouts; a new epoch, or no assignment, or no slot for it, stops it (epoch fencing).
+/// </summary>
+internal sealed class WorkerHost(WorkerHostOptions options, DaemonLog log) : IDisposable
+{
+    private readonly Signal _wake = new();
+    private readonly List<string> _errors = [];
+
+    public void Dispose() => _wake.Dispose();
+
+    /// <summary>Runs until fenced or cancelled (SIGTERM); returns the process exit code.</summary>
+    public async Task<int> RunAsync(CancellationToken cancel)
+    {
+        await using var zk = await ZooKeeperConnector.ConnectAsync(options.ZooKeeper, cancel);
+        var store = new ClusterStateStore(zk, new ClusterPaths(options.ZooKeeper.Root));
+        var assignment = await store.ReadAssignmentAsync(options.TopologyId, _wake.SetAsync, cancel);
+        if (Fenced(assignment) is { } reason)
+        {
+            log.Info($"not starting: {reason}");
+            return 0;
+        }
+
+        var index = assignment!.IndexOf(options.SupervisorId, options.Port);
+        var conf = new Config(assignment.Conf.Select(p => new KeyValuePair<string, object?>(p.Key, p.Value)));
+        var source = TopologyLoader.LoadPackage(options.PackageDir, PackageArchive.ReadManifest(options.PackageDir));
+        var topology = source.Build(conf);
+        await using var worker = Runtime.Worker.Create(new WorkerOptions
+        {
+            TopologyId = options.TopologyId,
+            Conf = conf,
+            Topology = topology,
+            WorkerIndex = index,
+            WorkerCount = assignment.Slots.Count,
+            Secret = Convert.FromBase64String(assignment.Secret),
+            BindHost = options.BindHost,
+            Port = options.Port,
+            Time = options.Time,
+            OnError = OnError,
+        });
+        worker.Start([.. assignment.Slots.Select(s => (s.Host, s.Port))], assignment.Active);
+        log.Info($"worker {index + 1}/{assignment.Slots.Count} of {options.TopologyId} epoch {options.Epoch} running on port {options.Port} ({(assignment.Active ? "active" : "inactive")})");
+        await FollowAsync(store, worker, assignment.Active, cancel);
+        return 0;
+    }
+
+    private async Task FollowAsync(ClusterStateStore store, Runtime.Worker worker, bool active, CancellationToken cancel)
+    {
+        var nextPoll = options.Time.GetUtcNow() + options.AssignmentPollPeriod;
+        var wait = Task.CompletedTask;
+        while (!cancel.IsCancellationRequested)
+        {
+            WriteHeartbeat(worker);
+            if (wait.IsCompleted || options.Time.GetUtcNow() >= nextPoll)
+            {
+                nextPoll = options.Time.GetUtcNow() + options.AssignmentPollPeriod;
+                try
+                {
+                    var assignment = await store.ReadAssignmentAsync(options.TopologyId, _wake.SetAsync, cancel);
+                    if (Fenced(assignment) is { } reason)
+                    {
+                        log.Info($"stopping: {reason}");
+                        return;
+                    }
+
+                    if (assignment!.Active != active)
+                    {
+                        active = assignment.Active;
+                        (active ? (Action)worker.Activate : worker.Deactivate)();
+                        log.Info(active ? "activated" : "deactivated");
+                    }
+                }
+                catch (ZooKeeper.ZooKeeperException e) when (!cancel.IsCancellationRequested)
+                {
+                    // ZooKeeper unreachable: keep running on the assignment we have.
+                    log.Warn($"could not read the assignment: {e.Message}");
+                }
+
+                wait = _wake.WaitAsync(Timeout.InfiniteTimeSpan, cancel);
+            }
+
+            await Task.WhenAny(wait, Task.Delay(options.HeartbeatPeriod, options.Time, cancel)).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+
+    private string? Fenced(Assignment? assignment) =>
+        assignment is null ? "the topology has no assignment (killed)"
+        : assignment.Epoch != options.Epoch ? $"the assignment moved to epoch {assignment.Epoch} (this worker is epoch {options.Epoch})"
+        : assignment.IndexOf(options.SupervisorId, options.Port) < 0 ? "this slot is no longer assigned"
+        : null;
+
+    private void OnError(ComponentError error)
+    {
+        log.Error($"{error.ComponentId}:{error.TaskId}", error.Error);
+        lock (_errors)
+        {
+            _errors.Add($"{error.Time:O} {error.ComponentId}:{error.TaskId} {error.Error.GetType().Name}: {error.Error.Message}");
+            if (_errors.Count > 20)
+            {
+                _errors.RemoveAt(0);
+            }
+        }
+    }
+
+    private void WriteHeartbeat(Runtime.Worker worker)
+    {
+        List<string> errors;
+        lock (_errors)
+        {
+            errors = [.. _errors];
+        }
+
+        var beat = new WorkerHeartbeat
+        {
+            TopologyId = options.TopologyId,
+            Epoch = options.Epoch,
+            Port = options.Port,
+            Pid = Environment.ProcessId,
+            Time = options.Time.GetUtcNow(),
+            Stats = [.. worker.GetStats().Select(ComponentStatsDto.From)],
+            Errors = errors,
+        };
+        SlotFiles.WriteAtomically(Path.Combine(options.SlotDir, "heartbeat.json"), ClusterJson.Serialize(beat));
+    }
+}

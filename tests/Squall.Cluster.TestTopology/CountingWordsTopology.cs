@@ -1,0 +1,33 @@
+using System.Globalization;
+
+namespace Squall.Cluster.TestTopology;
+
+/// <summary>
+/// Word count made checkable from outside the workers: a finite, reliable spout whose acks go to files (so a
+/// restarted spout skips what was acked, as a durable queue would), and count tasks that save their counts
+/// to files (and reload them on restart). Settings: <c>test.sentences</c> (how many), <c>test.rate</c>
+/// (sentences per second, 0 for unthrottled) and <c>test.output</c> (the folder).
+/// </summary>
+public sealed class CountingWordsTopology : ITopologySource
+{
+    public const string Sentences = "test.sentences";
+    public const string Rate = "test.rate";
+    public const string Output = "test.output";
+
+    public string Name => "counting-words";
+
+    /// <summary>Sentence <paramref name="i"/>: three words from small vocabularies, so counts are easy to predict.</summary>
+    public static string Sentence(int i) => string.Create(CultureInfo.InvariantCulture, $"a{i % 7} b{i % 11} c{i % 13}");
+
+    public StormTopology Build(Config conf)
+    {
+        var sentences = conf.GetInt(Sentences, 1000);
+        var rate = conf.GetInt(Rate, 0);
+        var output = conf.GetString(Output) ?? throw new InvalidOperationException($"Set {Output}.");
+        var builder = new TopologyBuilder();
+        builder.SetSpout("sentences", () => new FileAckedSpout(sentences, rate, output));
+        builder.SetBolt("split", () => new SplitBolt(), 2).ShuffleGrouping("sentences");
+        builder.SetBolt("count", () => new FileCountBolt(output), 2).FieldsGrouping("split", new Fields("word"));
+        return builder.CreateTopology();
+    }
+}

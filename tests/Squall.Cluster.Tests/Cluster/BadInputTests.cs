@@ -1,0 +1,77 @@
+using System.IO.Compression;
+using Squall.Cluster.Tests.Infrastructure;
+
+namespace Squall.Cluster.Tests.Cluster;
+
+/// <summary>Each bad input gets a clear CLI error and leaves the cluster as it was.</summary>
+[Trait("Category", "Cluster")]
+[Collection("cluster")]
+public sealed class BadInputTests
+{
+    [Fact]
+    public async Task Bad_inputs_get_clear_errors_and_change_nothing()
+    {
+        await using var cluster = await TestCluster.StartAsync(supervisors: 1, slotsPerSupervisor: 1);
+        var run = new WordCountRun(cluster.Dir, sentences: 10);
+
+        (await cluster.CliAsync(run.SubmitArgs("words", 1, 0))).ExitCode.ShouldBe(0);
+
+        await ShouldFail(cluster, "name in use", run.SubmitArgs("words", 1, 0));
+        await ShouldFail(cluster, "unknown topology", "kill", "nothing-here");
+        await ShouldFail(cluster, "unknown topology", "info", "nothing-here");
+        await ShouldFail(cluster, "missing token", [.. run.SubmitArgs("other", 1, 0), "-c", "squall.api.token="]);
+        await ShouldFail(cluster, "invalid token", "kill", "words", "-c", "squall.api.token=wrong-token-123");
+        await ShouldFail(cluster, "invalid topology", [.. run.SubmitArgs("other", 1, 0), "-c", "topology.workers=0"]);
+        await ShouldFail(cluster, "invalid topology", [.. run.SubmitArgs("other", 1, 0), "-c", "topology.wokers=2"]);
+
+        var corrupt = Path.Combine(cluster.Dir, "corrupt", "Squall.Cluster.TestTopology.dll");
+        Directory.CreateDirectory(Path.GetDirectoryName(corrupt)!);
+        await File.WriteAllTextAsync(corrupt, "not an assembly");
+        await ShouldFail(cluster, "error", "submit", corrupt, "--name", "other");
+        await ShouldFail(cluster, "corrupt package", "submit-raw", "other");
+
+        (await cluster.ZooKeeperChildrenAsync("/topologies")).Count.ShouldBe(1);
+        (await cluster.CliAsync("list")).Output.ShouldNotContain("other");
+    }
+
+    [Fact]
+    public async Task Unreachable_zookeeper_stops_a_daemon_with_a_clear_error()
+    {
+        var dir = Directory.CreateTempSubdirectory("squall-nozk-").FullName;
+        try
+        {
+            var (exit, output) = await DaemonProcess.RunAsync(
+                dir, "nimbus", "-c", "storm.zookeeper.port=1", "-c", "storm.zookeeper.connection.timeout=2000", "-c", "squall.api.token=0123456789", "-c", $"storm.local.dir={dir}", "-c", "nimbus.http.port=0");
+            exit.ShouldBe(1, output);
+            output.ShouldContain("Cannot reach ZooKeeper at 127.0.0.1:1");
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    private static async Task ShouldFail(TestCluster cluster, string error, params string[] args)
+    {
+        if (args[0] == "submit-raw")
+        {
+            // A zip that is not a package, straight to the API, as a broken client would send it.
+            using var http = new HttpClient();
+            http.DefaultRequestHeaders.Authorization = new("Bearer", TestCluster.Token);
+            using var body = new MemoryStream();
+            using (var zip = new ZipArchive(body, ZipArchiveMode.Create, leaveOpen: true))
+            {
+                zip.CreateEntry("junk.txt");
+            }
+
+            using var response = await http.PostAsync(new Uri($"http://127.0.0.1:{cluster.NimbusPorts[0]}/api/v1/topology?name={args[1]}"), new ByteArrayContent(body.ToArray()));
+            ((int)response.StatusCode).ShouldBe(400);
+            (await response.Content.ReadAsStringAsync()).ShouldContain(error);
+            return;
+        }
+
+        var (exit, output) = await cluster.CliAsync(args);
+        exit.ShouldBe(1, output);
+        output.ShouldContain(error);
+    }
+}
