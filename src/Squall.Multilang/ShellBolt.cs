@@ -1,0 +1,127 @@
+using Squall.Multilang.Bolt;
+
+namespace Squall.Multilang;
+
+/// <summary>
+/// A bolt implemented by a child process speaking Storm's multilang protocol (storm.py, storm.js, pystorm, ...):
+/// <c>builder.SetBolt("split", () =&gt; new ShellBolt("python3", "splitsentence.py").Declare("word"), 2)</c>.
+/// </summary>
+/// <remarks>
+/// One child per task, started in <see cref="Prepare"/> with argv [command, script] in the resources folder
+/// (<see cref="MultilangConfig.ResourcesDir"/>). When the child dies, breaks the protocol or stops answering
+/// heartbeats, the error is reported through the collector (quoting the child's output and stderr), the
+/// child is killed, its pending tuples fail, and the next <see cref="Execute"/> starts a new child.
+/// The collector is called from the bolt's reader thread, serialized by one lock.
+/// </remarks>
+public sealed class ShellBolt : ShellComponent<ShellBolt>, IRichBolt, IDisposable
+{
+    private readonly object _gate = new();
+    private readonly RestartPolicy _restarts = new();
+    private TimeProvider _time = TimeProvider.System;
+    private Config? _conf;
+    private TopologyContext? _context;
+    private ShellOptions? _options;
+    private BoltHost? _host;
+    private ShellBoltSession? _session;
+
+    /// <summary>Creates a bolt whose child runs as exactly [<paramref name="command"/>, <paramref name="script"/>].</summary>
+    public ShellBolt(string command, string script)
+        : base(command, script)
+    {
+    }
+
+    /// <summary>The pid the current child reported, or 0 when none runs.</summary>
+    public long ChildPid => _session is { IsDead: false } s ? s.Pid : 0;
+
+    /// <summary>Starts the child and completes the handshake; throws <see cref="ShellProcessException"/> (with its stderr) if it cannot.</summary>
+    public void Prepare(Config conf, TopologyContext context, OutputCollector collector)
+    {
+        ArgumentNullException.ThrowIfNull(conf);
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(collector);
+        _conf = conf;
+        _context = context;
+        _options = ShellOptions.From(conf, ResourcesDirectory);
+        _host = new BoltHost(collector, _gate, LogHandler, Metrics, _time, context.ThisTaskId);
+        _session = Launch();
+    }
+
+    /// <summary>Queues <paramref name="input"/> for the child (blocks while <c>topology.shellbolt.max.pending</c> tuples wait).</summary>
+    public void Execute(Tuple input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var host = _host ?? throw new InvalidOperationException("Prepare was not called.");
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            if (CurrentSession() is not { } session)
+            {
+                break;
+            }
+
+            if (session.TryExecute(input))
+            {
+                return;
+            }
+        }
+
+        lock (_gate)
+        {
+            host.Collector.Fail(input, "the shell bolt's child is down and could not be restarted yet");
+        }
+    }
+
+    /// <summary>Stops the child (closes its stdin, then kills its process tree).</summary>
+    public void Cleanup()
+    {
+        Interlocked.Exchange(ref _session, null)?.Dispose();
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => Cleanup();
+
+    /// <summary>Uses <paramref name="time"/> for heartbeats and timeouts (tests); call before Prepare.</summary>
+    internal ShellBolt WithTimeProvider(TimeProvider time)
+    {
+        _time = time;
+        return this;
+    }
+
+    /// <summary>The live session, restarting the child when the last one died (with back-off after failed launches).</summary>
+    private ShellBoltSession? CurrentSession()
+    {
+        if (_session is { IsDead: false } live)
+        {
+            return live;
+        }
+
+        _session?.Dispose();
+        _session = null;
+        if (!_restarts.MayTry(_time))
+        {
+            return null;
+        }
+
+        try
+        {
+            _session = Launch();
+            _restarts.Succeeded();
+            return _session;
+        }
+        catch (ShellProcessException e)
+        {
+            _restarts.Failed(_time);
+            lock (_gate)
+            {
+                _host!.Collector.ReportError(e);
+            }
+
+            return null;
+        }
+    }
+
+    private ShellBoltSession Launch()
+    {
+        var process = StartChild(_options!, _conf!, _context!, _time);
+        return new ShellBoltSession(process, _host!, _options!.MaxPending);
+    }
+}
