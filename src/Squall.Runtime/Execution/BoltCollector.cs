@@ -1,0 +1,121 @@
+using Squall.Runtime.Messaging;
+
+namespace Squall.Runtime.Execution;
+
+/// <summary>
+/// The runtime's <see cref="OutputCollector"/>: anchoring XORs a fresh edge id into each anchor's ack value
+/// and into the new tuple's ids for each of the anchor's roots (Storm's scheme); ack and fail go to the ackers.
+/// </summary>
+internal sealed class BoltCollector : OutputCollector
+{
+    private readonly BoltTask _task;
+    private readonly Emitter _emitter;
+
+    public BoltCollector(BoltTask task, Emitter emitter)
+    {
+        _task = task;
+        _emitter = emitter;
+    }
+
+    public override void Ack(Tuple input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        _task.Metrics.Acked++;
+        if (input.RootId == 0 || !_emitter.AckingEnabled)
+        {
+            return;
+        }
+
+        _task.SendToAcker(MessageKind.Ack, input.RootId, input.EdgeId ^ input.AckVal);
+        if (input.ExtraAnchors is { } extra)
+        {
+            for (var i = 0; i < extra.Length; i += 2)
+            {
+                _task.SendToAcker(MessageKind.Ack, extra[i], extra[i + 1] ^ input.AckVal);
+            }
+        }
+    }
+
+    public override void Fail(Tuple input, string? reason)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        _task.Metrics.Failed++;
+        if (input.RootId == 0 || !_emitter.AckingEnabled)
+        {
+            return;
+        }
+
+        var why = new FailureReason(FailureKind.Failed, _task.ComponentId, _task.TaskId, reason);
+        ForEachRoot(input, root => _task.SendToAcker(MessageKind.Fail, root, 0, why));
+    }
+
+    public override void ResetTimeout(Tuple input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (input.RootId != 0 && _emitter.AckingEnabled)
+        {
+            ForEachRoot(input, root => _task.SendToAcker(MessageKind.ResetTimeout, root, 0));
+        }
+    }
+
+    public override void ReportError(Exception error) => _task.ReportError(error);
+
+    protected override TaskIds EmitCore(string streamId, ReadOnlySpan<Tuple> anchors, Values values, int directTask)
+    {
+        var items = values.Items;
+        var route = _emitter.Resolve(streamId, items, directTask, out var targets);
+        if (!_emitter.AckingEnabled || !AnyRooted(anchors))
+        {
+            var shared = new Tuple(items, route.Stream, _emitter.TaskId);
+            foreach (var target in targets)
+            {
+                _emitter.Send(shared, target);
+            }
+
+            return _emitter.TargetIds(targets.Length);
+        }
+
+        foreach (var target in targets)
+        {
+            var tuple = new Tuple(items, route.Stream, _emitter.TaskId);
+            foreach (var anchor in anchors)
+            {
+                if (anchor.RootId != 0)
+                {
+                    var edge = _emitter.NextId();
+                    anchor.AckVal ^= edge;
+                    AnchorIds.XorFrom(tuple, anchor, edge);
+                }
+            }
+
+            _emitter.Send(tuple, target);
+        }
+
+        return _emitter.TargetIds(targets.Length);
+    }
+
+    private static bool AnyRooted(ReadOnlySpan<Tuple> anchors)
+    {
+        foreach (var anchor in anchors)
+        {
+            if (anchor.RootId != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void ForEachRoot(Tuple input, Action<long> action)
+    {
+        action(input.RootId);
+        if (input.ExtraAnchors is { } extra)
+        {
+            for (var i = 0; i < extra.Length; i += 2)
+            {
+                action(extra[i]);
+            }
+        }
+    }
+}

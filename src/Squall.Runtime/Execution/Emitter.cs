@@ -1,0 +1,132 @@
+using Squall.Runtime.Messaging;
+using Squall.Runtime.Metrics;
+using Squall.Runtime.Routing;
+
+namespace Squall.Runtime.Execution;
+
+/// <summary>
+/// The emit path of one task: resolve the stream, ask each subscription's grouper for targets, build the
+/// tuple(s) with their ack ids, and append them to the executor's outbox. Nothing here allocates except the
+/// tuples themselves.
+/// </summary>
+internal sealed class Emitter
+{
+    private readonly TaskRunner _owner;
+    private readonly WorkerContext _worker;
+    private readonly StreamRoute[] _routes;
+    private readonly Dictionary<string, int> _streamIndex;
+    private readonly int _defaultStream;
+    private readonly Random _random = new();
+    private readonly TaskMetrics _metrics;
+    private int[] _targets = new int[16];
+
+    public Emitter(TaskRunner owner, ComponentSpec component, StreamRoute[] routes, TaskMetrics metrics)
+    {
+        _owner = owner;
+        _worker = owner.Worker;
+        Component = component;
+        TaskId = owner.TaskId;
+        _routes = routes;
+        _metrics = metrics;
+        _streamIndex = component.Streams.ToDictionary(s => s.Key, s => s.Value.Index, StringComparer.Ordinal);
+        _defaultStream = _streamIndex.GetValueOrDefault(Constants.DefaultStreamId, -1);
+    }
+
+    public ComponentSpec Component { get; }
+
+    public int TaskId { get; }
+
+    public bool AckingEnabled => _worker.Options.AckingEnabled;
+
+    /// <summary>A random id for a tree root or an edge; never 0, which means "untracked".</summary>
+    public long NextId()
+    {
+        long id;
+        do
+        {
+            id = _random.NextInt64(long.MinValue, long.MaxValue);
+        }
+        while (id == 0);
+        return id;
+    }
+
+    /// <summary>Checks the emit against the stream's declaration and picks its target tasks (a view of a reused buffer).</summary>
+    public StreamRoute Resolve(string streamId, Value[] values, int directTask, out ReadOnlySpan<int> targets)
+    {
+        var route = _routes[StreamIndex(streamId)];
+        if (values.Length != route.Stream.Fields.Count)
+        {
+            throw new InvalidOperationException(
+                $"Component '{Component.Id}' emitted {values.Length} values on stream '{streamId}', which declares {route.Stream.Fields.Count} fields ({route.Stream.Fields}).");
+        }
+
+        var count = 0;
+        if (directTask >= 0)
+        {
+            CheckDirect(route, streamId, directTask);
+            _targets[count++] = directTask;
+        }
+        else
+        {
+            if (route.Stream.IsDirect)
+            {
+                throw new InvalidOperationException($"Component '{Component.Id}' must use EmitDirect on stream '{streamId}', which is declared direct.");
+            }
+
+            foreach (var grouper in route.Groupers)
+            {
+                var chosen = grouper.Choose(TaskId, values);
+                EnsureCapacity(count + chosen.Length);
+                chosen.CopyTo(_targets.AsSpan(count));
+                count += chosen.Length;
+            }
+        }
+
+        targets = new ReadOnlySpan<int>(_targets, 0, count);
+        return route;
+    }
+
+    public TaskIds TargetIds(int count) => new(_targets, count);
+
+    public void Send(Tuple tuple, int targetTask)
+    {
+        _owner.Outbox.Add(_worker.ExecutorOfTask[targetTask], Envelope.ForTuple(tuple, targetTask));
+        _metrics.Emitted++;
+    }
+
+    private int StreamIndex(string streamId)
+    {
+        // The default stream is the common case: the collector passes the interned constant, so skip hashing.
+        if (ReferenceEquals(streamId, Constants.DefaultStreamId) && _defaultStream >= 0)
+        {
+            return _defaultStream;
+        }
+
+        return _streamIndex.TryGetValue(streamId, out var index)
+            ? index
+            : throw new InvalidOperationException($"Component '{Component.Id}' emitted on stream '{streamId}', which it does not declare (it declares: {string.Join(", ", _streamIndex.Keys)}).");
+    }
+
+    private void CheckDirect(StreamRoute route, string streamId, int directTask)
+    {
+        if (!route.Stream.IsDirect)
+        {
+            throw new InvalidOperationException($"Component '{Component.Id}' emitted direct on stream '{streamId}', which is not declared direct.");
+        }
+
+        var subscribed = directTask < route.DirectTargets.Length && route.DirectTargets[directTask];
+        if (!subscribed)
+        {
+            throw new InvalidOperationException(
+                $"Component '{Component.Id}' emitted direct to task {directTask} on stream '{streamId}', but that task does not subscribe to it with a direct grouping.");
+        }
+    }
+
+    private void EnsureCapacity(int needed)
+    {
+        if (needed > _targets.Length)
+        {
+            Array.Resize(ref _targets, Math.Max(needed, _targets.Length * 2));
+        }
+    }
+}

@@ -1,0 +1,218 @@
+using Squall.Runtime.Messaging;
+
+namespace Squall.Runtime.Execution;
+
+/// <summary>
+/// An executor: one dedicated thread running one or more tasks of one component (or ackers).
+/// </summary>
+/// <remarks>
+/// Each loop iteration: control messages first (lifecycle, ticks, timeouts), then up to
+/// <see cref="MaxBatchesPerRound"/> inbox batches, then — for spouts with room — a burst of NextTuple
+/// calls, then one flush of the outbox. Idle, it spins briefly, yields, then parks until woken. When its
+/// outbox overflows it stops pulling new work (a bolt on a cycle keeps consuming, so a cycle cannot
+/// deadlock) and the time a spout spends held back is counted as throttled.
+/// </remarks>
+internal sealed class Executor
+{
+    private const int MaxBatchesPerRound = 16;
+    private const int SpoutBurst = 64;
+    private static readonly TimeSpan ParkTimeout = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan ShortPark = TimeSpan.FromMilliseconds(1);
+
+    private readonly TaskRunner[] _tasks;
+    private readonly SpoutTask[] _spouts;
+    private readonly int _firstTaskId;
+    private readonly bool _inCycle;
+    private readonly Thread _thread;
+    private volatile bool _stopping;
+    private int _idleRounds;
+
+    public Executor(string name, TaskRunner[] tasks, Inbox inbox, Outbox outbox, bool inCycle)
+    {
+        _tasks = tasks;
+        _spouts = [.. tasks.OfType<SpoutTask>()];
+        _firstTaskId = tasks[0].TaskId;
+        _inCycle = inCycle;
+        Inbox = inbox;
+        Outbox = outbox;
+        foreach (var task in tasks)
+        {
+            task.Outbox = outbox;
+        }
+
+        _thread = new Thread(Run) { IsBackground = true, Name = name };
+    }
+
+    public Inbox Inbox { get; }
+
+    public Outbox Outbox { get; }
+
+    public IReadOnlyList<TaskRunner> Tasks => _tasks;
+
+    /// <summary>True once the loop has exited and the tasks are stopped.</summary>
+    public bool Exited { get; private set; }
+
+    public bool StartTasks { get; init; } = true;
+
+    public bool StopTasks { get; set; } = true;
+
+    public void Start() => _thread.Start();
+
+    /// <summary>Asks the loop to exit after its current iteration.</summary>
+    public void RequestStop()
+    {
+        _stopping = true;
+        Inbox.Post(new ControlMessage(ControlKind.Stop));
+    }
+
+    public bool Join(TimeSpan timeout) => _thread.Join(timeout);
+
+    private void Run()
+    {
+        if (StartTasks)
+        {
+            foreach (var task in _tasks)
+            {
+                task.Start();
+            }
+        }
+
+        while (!_stopping)
+        {
+            var worked = DrainControl();
+            worked |= DrainInbox();
+            worked |= RunSpouts();
+            Outbox.Flush();
+            if (worked)
+            {
+                _idleRounds = 0;
+            }
+            else
+            {
+                Idle();
+            }
+        }
+
+        Outbox.Flush();
+        if (StopTasks)
+        {
+            foreach (var task in _tasks)
+            {
+                task.Stop();
+            }
+        }
+
+        Exited = true;
+    }
+
+    private bool DrainControl()
+    {
+        var any = false;
+        while (Inbox.TryTakeControl(out var message))
+        {
+            any = true;
+            foreach (var task in _tasks)
+            {
+                task.OnControl(message);
+            }
+        }
+
+        return any;
+    }
+
+    private bool DrainInbox()
+    {
+        if (Outbox.HasOverflow && !_inCycle)
+        {
+            return false;
+        }
+
+        var batches = 0;
+        while (batches < MaxBatchesPerRound && Inbox.TryTake(out var batch))
+        {
+            batches++;
+            var items = batch.Items;
+            for (var i = 0; i < batch.Count; i++)
+            {
+                ref var envelope = ref items[i];
+                _tasks[envelope.TargetTask - _firstTaskId].Handle(ref envelope);
+            }
+
+            batch.Recycle();
+        }
+
+        return batches > 0;
+    }
+
+    private bool RunSpouts()
+    {
+        if (_spouts.Length == 0)
+        {
+            return false;
+        }
+
+        if (Outbox.HasOverflow)
+        {
+            foreach (var spout in _spouts)
+            {
+                if (spout.IsActive)
+                {
+                    ThrottleWhileOverflowing(spout);
+                    break;
+                }
+            }
+
+            return false;
+        }
+
+        var emitted = false;
+        foreach (var spout in _spouts)
+        {
+            if (!spout.IsActive || !spout.IsReady)
+            {
+                continue;
+            }
+
+            for (var i = 0; i < SpoutBurst && spout.HasRoom; i++)
+            {
+                if (!spout.NextTuple())
+                {
+                    break;
+                }
+
+                emitted = true;
+            }
+        }
+
+        return emitted;
+    }
+
+    private void ThrottleWhileOverflowing(SpoutTask spout)
+    {
+        var start = spout.Worker.Time.GetTimestamp();
+        Outbox.WaitForSpace(ShortPark);
+        spout.Metrics.ThrottledTicks += spout.Worker.Time.GetElapsedTime(start).Ticks;
+    }
+
+    private void Idle()
+    {
+        _idleRounds++;
+        if (_idleRounds < 16)
+        {
+            Thread.SpinWait(20);
+        }
+        else if (_idleRounds < 32)
+        {
+            Thread.Yield();
+        }
+        else if (Outbox.HasOverflow)
+        {
+            Outbox.WaitForSpace(ShortPark);
+        }
+        else
+        {
+            // A spout polls its source: park briefly; a bolt only waits for input, so park until woken.
+            Inbox.WaitForWork(_spouts.Length > 0 ? ShortPark : ParkTimeout);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using Squall.Runtime.Messaging;
+
+namespace Squall.Runtime.Execution;
+
+/// <summary>The runtime's <see cref="SpoutOutputCollector"/>: starts a tracked tree for each emit with a message id.</summary>
+internal sealed class SpoutCollector : SpoutOutputCollector
+{
+    private readonly SpoutTask _task;
+    private readonly Emitter _emitter;
+
+    public SpoutCollector(SpoutTask task, Emitter emitter)
+    {
+        _task = task;
+        _emitter = emitter;
+    }
+
+    public override int PendingCount => _task.PendingCount;
+
+    public override void ReportError(Exception error) => _task.ReportError(error);
+
+    protected override TaskIds EmitCore(string streamId, Values values, object? messageId, int directTask)
+    {
+        var items = values.Items;
+        var route = _emitter.Resolve(streamId, items, directTask, out var targets);
+        if (messageId is null || !_emitter.AckingEnabled)
+        {
+            // Untracked: one immutable tuple serves every target.
+            var shared = new Tuple(items, route.Stream, _emitter.TaskId);
+            foreach (var target in targets)
+            {
+                _emitter.Send(shared, target);
+            }
+
+            if (messageId is not null)
+            {
+                _task.CompleteWithoutTree(messageId);
+            }
+
+            return _emitter.TargetIds(targets.Length);
+        }
+
+        var root = _emitter.NextId();
+        long xor = 0;
+        foreach (var target in targets)
+        {
+            var edge = _emitter.NextId();
+            xor ^= edge;
+            _emitter.Send(new Tuple(items, route.Stream, _emitter.TaskId) { RootId = root, EdgeId = edge }, target);
+        }
+
+        if (targets.Length == 0)
+        {
+            _task.CompleteWithoutTree(messageId);
+        }
+        else
+        {
+            _task.Track(root, messageId);
+            _task.SendToAcker(MessageKind.AckInit, root, xor);
+        }
+
+        return _emitter.TargetIds(targets.Length);
+    }
+}

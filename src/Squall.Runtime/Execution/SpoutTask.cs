@@ -1,0 +1,181 @@
+using Squall.Runtime.Acking;
+using Squall.Runtime.Messaging;
+
+namespace Squall.Runtime.Execution;
+
+/// <summary>
+/// A spout task: calls the user's spout, tracks its pending trees in a rotating map (timeouts without
+/// timers), and turns acker verdicts into Ack / Fail calls with their reasons.
+/// </summary>
+internal sealed class SpoutTask : TaskRunner
+{
+    private readonly ISpout _spout;
+    private readonly IFailureAwareSpout? _reasoned;
+    private readonly Config _conf;
+    private readonly TopologyContext _context;
+    private readonly RotatingMap<PendingTree> _pending = new(TopologyOptions.TimeoutBuckets);
+    private readonly Queue<object> _completedWithoutTree = new();
+    private readonly int _maxPending;
+    private SpoutCollector? _collector;
+
+    public SpoutTask(WorkerContext worker, ComponentSpec component, ISpout spout, Config conf, TopologyContext context)
+        : base(worker, component.Id, context.ThisTaskId)
+    {
+        _spout = spout;
+        _reasoned = spout as IFailureAwareSpout;
+        _conf = conf;
+        _context = context;
+        _maxPending = conf.MaxSpoutPending ?? int.MaxValue;
+        Component = component;
+    }
+
+    public ComponentSpec Component { get; }
+
+    public int PendingCount { get; private set; }
+
+    /// <summary>False while <c>topology.max.spout.pending</c> trees are pending: NextTuple must wait.</summary>
+    public bool HasRoom => PendingCount < _maxPending;
+
+    public bool IsActive { get; private set; }
+
+    public void Bind(Emitter emitter) => _collector = new SpoutCollector(this, emitter);
+
+    /// <summary>Calls NextTuple once; true when it emitted anything.</summary>
+    public bool NextTuple()
+    {
+        var before = Metrics.Emitted;
+        try
+        {
+            _spout.NextTuple();
+        }
+        catch (Exception e)
+        {
+            ReportError(e);
+        }
+
+        while (_completedWithoutTree.TryDequeue(out var messageId))
+        {
+            Acked(messageId, latencyStart: null);
+        }
+
+        return Metrics.Emitted != before;
+    }
+
+    public void Track(long root, object messageId)
+    {
+        _pending.Add(root, new PendingTree(messageId, Worker.Time.GetTimestamp()));
+        PendingCount++;
+        if (PendingCount > Metrics.MaxPendingSeen)
+        {
+            Metrics.MaxPendingSeen = PendingCount;
+        }
+    }
+
+    /// <summary>An emit with a message id that started no tree (acking off, or no subscriber): acked right after NextTuple.</summary>
+    public void CompleteWithoutTree(object messageId) => _completedWithoutTree.Enqueue(messageId);
+
+    public override void Handle(ref Envelope envelope)
+    {
+        switch (envelope.Kind)
+        {
+            case MessageKind.TreeCompleted when _pending.Remove(envelope.Root, out var done):
+                PendingCount--;
+                Acked(done.MessageId, done.StartTimestamp);
+                break;
+            case MessageKind.TreeFailed when _pending.Remove(envelope.Root, out var failed):
+                PendingCount--;
+                Failed(failed.MessageId, envelope.Reason!);
+                break;
+            case MessageKind.ResetTimeout:
+                _pending.Touch(envelope.Root);
+                break;
+        }
+    }
+
+    public override void OnControl(ControlMessage message)
+    {
+        switch (message.Kind)
+        {
+            case ControlKind.Activate when !IsActive:
+                IsActive = true;
+                Guard(_spout.Activate);
+                break;
+            case ControlKind.Deactivate when IsActive:
+                IsActive = false;
+                Guard(_spout.Deactivate);
+                break;
+            case ControlKind.RotateTimeouts when Worker.Options.EnableMessageTimeouts:
+                ExpirePending();
+                break;
+        }
+    }
+
+    protected override void StartCore() => _spout.Open(_conf, _context, _collector!);
+
+    protected override void StopCore()
+    {
+        if (IsActive)
+        {
+            IsActive = false;
+            _spout.Deactivate();
+        }
+
+        _spout.Close();
+    }
+
+    private void ExpirePending()
+    {
+        var expired = _pending.Rotate();
+        if (expired.Count == 0)
+        {
+            return;
+        }
+
+        var reason = FailureReason.TimedOut(Worker.Options.MessageTimeoutSecs);
+        PendingCount -= expired.Count;
+        Metrics.TimedOut += expired.Count;
+        foreach (var tree in expired.Values)
+        {
+            Failed(tree.MessageId, reason);
+        }
+    }
+
+    private void Acked(object messageId, long? latencyStart)
+    {
+        Metrics.Acked++;
+        if (latencyStart is { } start)
+        {
+            Metrics.CompleteLatencyTicks += Worker.Time.GetElapsedTime(start).Ticks;
+            Metrics.CompleteCount++;
+        }
+
+        try
+        {
+            _spout.Ack(messageId);
+        }
+        catch (Exception e)
+        {
+            ReportError(e);
+        }
+    }
+
+    private void Failed(object messageId, FailureReason reason)
+    {
+        Metrics.Failed++;
+        try
+        {
+            if (_reasoned is not null)
+            {
+                _reasoned.Fail(messageId, reason);
+            }
+            else
+            {
+                _spout.Fail(messageId);
+            }
+        }
+        catch (Exception e)
+        {
+            ReportError(e);
+        }
+    }
+}

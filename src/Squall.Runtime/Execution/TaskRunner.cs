@@ -1,0 +1,90 @@
+using Squall.Runtime.Messaging;
+using Squall.Runtime.Metrics;
+
+namespace Squall.Runtime.Execution;
+
+/// <summary>
+/// One task inside an executor: a spout, a bolt or an acker. Only its executor's thread calls it, so it needs
+/// no locks; it survives a rebalance (the executor hosting it changes, its state does not).
+/// </summary>
+internal abstract class TaskRunner
+{
+    protected TaskRunner(WorkerContext worker, string componentId, int taskId)
+    {
+        Worker = worker;
+        ComponentId = componentId;
+        TaskId = taskId;
+        Metrics = new TaskMetrics(componentId, taskId);
+    }
+
+    public WorkerContext Worker { get; }
+
+    public string ComponentId { get; }
+
+    public int TaskId { get; }
+
+    public TaskMetrics Metrics { get; }
+
+    /// <summary>The hosting executor's outbox; replaced when a rebalance moves the task.</summary>
+    public Outbox Outbox { get; set; } = null!;
+
+    /// <summary>False after Open/Prepare threw: the task then drops its input (which times out and replays).</summary>
+    public bool IsReady { get; private set; }
+
+    public void Start()
+    {
+        try
+        {
+            StartCore();
+            IsReady = true;
+        }
+        catch (Exception e)
+        {
+            ReportError(e);
+        }
+    }
+
+    public void Stop()
+    {
+        if (IsReady)
+        {
+            Guard(StopCore);
+        }
+    }
+
+    public abstract void Handle(ref Envelope envelope);
+
+    public virtual void OnControl(ControlMessage message)
+    {
+    }
+
+    public void ReportError(Exception error) => Worker.ReportError(ComponentId, TaskId, error);
+
+    /// <summary>Sends an ack-protocol message to the acker task that owns <paramref name="root"/>.</summary>
+    public void SendToAcker(MessageKind kind, long root, long value, FailureReason? reason = null)
+    {
+        var ackers = Worker.Layout.AckerTasks;
+        var acker = ackers[(int)((ulong)root % (ulong)ackers.Length)];
+        SendTo(acker, kind, root, value, reason);
+    }
+
+    public void SendTo(int task, MessageKind kind, long root, long value = 0, FailureReason? reason = null) =>
+        Outbox.Add(Worker.ExecutorOfTask[task], Envelope.ForAck(kind, task, root, value, TaskId, reason));
+
+    protected abstract void StartCore();
+
+    protected abstract void StopCore();
+
+    /// <summary>Runs user code; an exception becomes this component's reported error, never the executor's death.</summary>
+    protected void Guard(Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (Exception e)
+        {
+            ReportError(e);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using Squall.Runtime.Messaging;
+
+namespace Squall.Runtime.Execution;
+
+/// <summary>What every executor of one worker shares: the layout, options, clock, error sink and routing table.</summary>
+internal sealed class WorkerContext
+{
+    public WorkerContext(string topologyId, Config conf, TopologyOptions options, TaskLayout layout, TimeProvider time, Action<ComponentError> reportError)
+    {
+        TopologyId = topologyId;
+        Conf = conf;
+        Options = options;
+        Layout = layout;
+        Time = time;
+        ReportErrorSink = reportError;
+        ExecutorOfTask = new int[layout.MaxTaskId + 1];
+    }
+
+    public string TopologyId { get; }
+
+    public Config Conf { get; }
+
+    public TopologyOptions Options { get; }
+
+    public TaskLayout Layout { get; }
+
+    public TimeProvider Time { get; }
+
+    private Action<ComponentError> ReportErrorSink { get; }
+
+    /// <summary>Indexed by task id: the index of the executor (and of its inbox) running that task.</summary>
+    public int[] ExecutorOfTask { get; }
+
+    /// <summary>Indexed by executor index; replaced as a whole on rebalance.</summary>
+    public Inbox[] Inboxes { get; set; } = [];
+
+    public void ReportError(string componentId, int taskId, Exception error) =>
+        ReportErrorSink(new ComponentError(componentId, taskId, Time.GetUtcNow(), error));
+}

@@ -1,0 +1,77 @@
+using Squall.Runtime.Messaging;
+
+namespace Squall.Runtime.Execution;
+
+/// <summary>Rebalance: new executor counts within the fixed task counts, keeping every task's state.</summary>
+internal sealed partial class WorkerRuntime
+{
+    /// <summary>
+    /// Regroups the tasks into new executors. Unlike Storm, tasks are not restarted: executors stop without
+    /// calling Cleanup, the same task instances move to the new executors, and the tuples still queued are
+    /// re-delivered to them, so nothing in flight is lost and no state is rebuilt.
+    /// </summary>
+    public void Rebalance(IReadOnlyDictionary<string, int> executors)
+    {
+        var problems = new List<string>();
+        foreach (var (component, count) in executors)
+        {
+            if (!_worker.Layout.Topology.ById.TryGetValue(component, out var spec))
+            {
+                problems.Add($"Component '{component}' is not in the topology.");
+            }
+            else if (count < 1 || count > spec.NumTasks)
+            {
+                problems.Add($"Component '{component}': {count} executors is outside 1..{spec.NumTasks} (its task count, fixed at submit).");
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new InvalidTopologyException(problems);
+        }
+
+        var wasActive = _active;
+        StopExecutors(stopTasks: false);
+        var undelivered = new List<TupleBatch>();
+        foreach (var executor in _executors)
+        {
+            while (executor.Inbox.TryTake(out var batch))
+            {
+                undelivered.Add(batch);
+            }
+
+            undelivered.AddRange(executor.Outbox.TakeUndelivered());
+        }
+
+        _executorCounts = new Dictionary<string, int>(_executorCounts, StringComparer.Ordinal);
+        foreach (var (component, count) in executors)
+        {
+            _executorCounts[component] = count;
+        }
+
+        _executors = BuildExecutors(startTasks: false);
+        _executors.ForEach(e => e.Start());
+        Redeliver(undelivered);
+        if (wasActive)
+        {
+            Activate();
+        }
+    }
+
+    private void Redeliver(List<TupleBatch> batches)
+    {
+        var injector = new Outbox(_worker.Inboxes, _worker.Options.ProducerBatchSize);
+        foreach (var batch in batches)
+        {
+            for (var i = 0; i < batch.Count; i++)
+            {
+                injector.Add(_worker.ExecutorOfTask[batch.Items[i].TargetTask], batch.Items[i]);
+            }
+        }
+
+        while (!injector.Flush())
+        {
+            injector.WaitForSpace(TimeSpan.FromMilliseconds(10));
+        }
+    }
+}

@@ -1,0 +1,3 @@
+global using System.Diagnostics.CodeAnalysis;
+global using System.Numerics;
+global using Tuple = Squall.Tuple;

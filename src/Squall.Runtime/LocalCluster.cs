@@ -1,0 +1,112 @@
+using Squall.Runtime.Metrics;
+
+namespace Squall.Runtime;
+
+/// <summary>
+/// Runs topologies inside this process, as Storm's LocalCluster does: for development and tests, with the
+/// same engine, groupings and guarantees as a real worker.
+/// </summary>
+public sealed class LocalCluster : IDisposable
+{
+    private readonly LocalClusterOptions _options;
+    private readonly Dictionary<string, RunningTopology> _topologies = new(StringComparer.Ordinal);
+    private readonly Lock _lock = new();
+
+    /// <summary>Creates a local cluster on the system clock.</summary>
+    public LocalCluster()
+        : this(new LocalClusterOptions())
+    {
+    }
+
+    /// <summary>Creates a local cluster with <paramref name="options"/>.</summary>
+    public LocalCluster(LocalClusterOptions options) => _options = options;
+
+    /// <summary>The names of the running topologies.</summary>
+    public IReadOnlyList<string> TopologyNames
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _topologies.Keys];
+            }
+        }
+    }
+
+    /// <summary>Validates the configuration and starts the topology, active.</summary>
+    public void SubmitTopology(string name, Config conf, StormTopology topology)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(conf);
+        ArgumentNullException.ThrowIfNull(topology);
+        var effective = new Config(conf) { [Config.TopologyName] = name };
+        var running = new RunningTopology(name, effective, topology, _options);
+        lock (_lock)
+        {
+            if (!_topologies.TryAdd(name, running))
+            {
+                throw new InvalidOperationException($"A topology named '{name}' is already running.");
+            }
+        }
+
+        running.Worker.Start(active: true);
+    }
+
+    /// <summary>Starts calling NextTuple on the topology's spouts again.</summary>
+    public void Activate(string name) => Get(name).Worker.Activate();
+
+    /// <summary>Stops calling NextTuple on the topology's spouts; bolts keep draining.</summary>
+    public void Deactivate(string name) => Get(name).Worker.Deactivate();
+
+    /// <summary>Changes executor counts (within each component's fixed task count) without restarting tasks.</summary>
+    public void Rebalance(string name, IReadOnlyDictionary<string, int> executors) => Get(name).Worker.Rebalance(executors);
+
+    /// <summary>Kills the topology at once.</summary>
+    public void KillTopology(string name) => KillTopologyAsync(name, 0).GetAwaiter().GetResult();
+
+    /// <summary>Deactivates the topology, waits <paramref name="waitSecs"/> (so in-flight trees can finish), then stops it.</summary>
+    public async Task KillTopologyAsync(string name, int waitSecs)
+    {
+        var running = Get(name);
+        running.Worker.Deactivate();
+        if (waitSecs > 0)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(waitSecs), _options.Time).ConfigureAwait(false);
+        }
+
+        lock (_lock)
+        {
+            _topologies.Remove(name);
+        }
+
+        running.Worker.Dispose();
+    }
+
+    /// <summary>The errors the topology's components reported, oldest first.</summary>
+    public IReadOnlyList<ComponentError> GetErrors(string name) => Get(name).Errors;
+
+    /// <summary>Per-component counters of the topology.</summary>
+    public IReadOnlyList<ComponentStats> GetStats(string name) => Get(name).Stats();
+
+    /// <summary>Kills every topology.</summary>
+    public void Shutdown()
+    {
+        foreach (var name in TopologyNames)
+        {
+            KillTopology(name);
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => Shutdown();
+
+    private RunningTopology Get(string name)
+    {
+        lock (_lock)
+        {
+            return _topologies.TryGetValue(name, out var running)
+                ? running
+                : throw new KeyNotFoundException($"No topology named '{name}' is running.");
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using Squall.Wire.Hashing;
+
+namespace Squall.Runtime.Routing;
+
+/// <summary>
+/// The stable hash of a tuple's grouping fields: xxHash64 over their wire encoding (Squall.Wire), so a key
+/// maps to the same task in every process and every run — never <c>GetHashCode</c>.
+/// </summary>
+internal sealed class FieldsHasher
+{
+    private readonly int[] _indices;
+    private readonly object?[] _scratch;
+
+    public FieldsHasher(Fields streamFields, Fields groupingFields)
+    {
+        _indices = streamFields.Select(groupingFields);
+        _scratch = new object?[_indices.Length];
+    }
+
+    public ulong Hash(Value[] values, ulong seed = 0)
+    {
+        if (_indices.Length == 1)
+        {
+            return StableHash.Hash(values[_indices[0]].AsObject(), seed: seed);
+        }
+
+        for (var i = 0; i < _indices.Length; i++)
+        {
+            _scratch[i] = values[_indices[i]].AsObject();
+        }
+
+        var hash = StableHash.Hash(_scratch, seed: seed);
+        Array.Clear(_scratch);
+        return hash;
+    }
+}

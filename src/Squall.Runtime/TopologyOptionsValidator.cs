@@ -1,0 +1,35 @@
+namespace Squall.Runtime;
+
+/// <summary>Rejects configurations that cannot run, naming the key and the value.</summary>
+internal static class TopologyOptionsValidator
+{
+    public static void Validate(TopologyOptions options, Config conf)
+    {
+        var problems = new List<string>();
+        Check(problems, options.Workers >= 1, Config.TopologyWorkers, options.Workers, "at least 1");
+        Check(problems, options.Ackers >= 0, Config.TopologyAckerExecutors, options.Ackers, "0 (acking off) or more");
+        Check(problems, options.MessageTimeoutSecs >= 1, Config.TopologyMessageTimeoutSecs, options.MessageTimeoutSecs, "at least 1");
+        Check(problems, options.MaxSpoutPending is null or >= 1, Config.TopologyMaxSpoutPending, options.MaxSpoutPending, "at least 1");
+        Check(problems, options.TickTupleFreqSecs is null or >= 1, Config.TopologyTickTupleFreqSecs, options.TickTupleFreqSecs, "at least 1");
+        Check(problems, options.MaxTaskParallelism is null or >= 1, Config.TopologyMaxTaskParallelism, options.MaxTaskParallelism, "at least 1");
+        Check(problems, options.ReceiveBufferSize >= 16, Config.TopologyExecutorReceiveBufferSize, options.ReceiveBufferSize, "at least 16");
+        Check(problems, options.ProducerBatchSize is >= 1 and <= 4096, Config.TopologyProducerBatchSize, options.ProducerBatchSize, "between 1 and 4096");
+        foreach (var unknown in conf.UnknownKeys())
+        {
+            problems.Add($"Configuration key '{unknown}' is not a key Squall knows (a typo?).");
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new InvalidTopologyException(problems);
+        }
+    }
+
+    private static void Check(List<string> problems, bool ok, string key, object? value, string expected)
+    {
+        if (!ok)
+        {
+            problems.Add($"Configuration '{key}' must be {expected}, but is {value}.");
+        }
+    }
+}

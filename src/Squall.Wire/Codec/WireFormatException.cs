@@ -1,0 +1,25 @@
+namespace Squall.Wire.Codec;
+
+/// <summary>
+/// The bytes being decoded are not a valid encoding: truncated, corrupt, from an unknown version, or
+/// naming a type tag that no serializer is registered for. Decoding never fails any other way.
+/// </summary>
+public sealed class WireFormatException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public WireFormatException()
+    {
+    }
+
+    /// <summary>Creates the exception with a message.</summary>
+    public WireFormatException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates the exception with a message and the error that revealed the problem.</summary>
+    public WireFormatException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

@@ -1,0 +1,158 @@
+
+namespace Squall.Wire.Codec;
+
+public ref partial struct WireReader
+{
+    private const ulong TicksMask = (1UL << 62) - 1;
+    private const int MaxOffsetMinutes = 14 * 60;
+
+    /// <summary>
+    /// Reads a tagged value. Lists decode as <c>object?[]</c> (whatever list or array type was
+    /// written), maps as <c>Dictionary&lt;object, object?&gt;</c>, everything else as its own type.
+    /// </summary>
+    public object? ReadValue()
+    {
+        var tag = (ValueTag)ReadByte();
+        return tag switch
+        {
+            ValueTag.Null => null,
+            ValueTag.False => false,
+            ValueTag.True => true,
+            ValueTag.SByte => (sbyte)ReadByte(),
+            ValueTag.Byte => ReadByte(),
+            ValueTag.Int16 => (short)ReadUInt16(),
+            ValueTag.UInt16 => ReadUInt16(),
+            ValueTag.Int32 => ReadVarInt32(),
+            ValueTag.UInt32 => ReadVarUInt32(),
+            ValueTag.Int64 => ReadVarInt64(),
+            ValueTag.UInt64 => ReadVarUInt64(),
+            ValueTag.Single => ReadSingle(),
+            ValueTag.Double => ReadDouble(),
+            ValueTag.Decimal => ReadDecimal(),
+            ValueTag.Char => (char)ReadUInt16(),
+            ValueTag.String => ReadString(),
+            ValueTag.Bytes => ReadBytes().ToArray(),
+            ValueTag.DateTime => ReadDateTime(),
+            ValueTag.DateTimeOffset => ReadDateTimeOffset(),
+            ValueTag.TimeSpan => new TimeSpan(ReadInt64()),
+            ValueTag.Guid => new Guid(Take(16)),
+            ValueTag.List => ReadList(),
+            ValueTag.Map => ReadMap(),
+            ValueTag.Custom => ReadCustom(),
+            _ => throw new WireFormatException($"Unknown value tag {(byte)tag} at offset {_position - 1}."),
+        };
+    }
+
+    private decimal ReadDecimal()
+    {
+        Span<int> bits = stackalloc int[4];
+        for (var i = 0; i < 4; i++)
+        {
+            bits[i] = ReadInt32();
+        }
+
+        // decimal.GetBits layout: flags hold only the sign (bit 31) and a scale of 0..28 (bits 16-23).
+        var flags = bits[3];
+        var scale = (flags >> 16) & 0xFF;
+        if ((flags & 0x7F00FFFF) != 0 || scale > 28)
+        {
+            throw new WireFormatException($"Invalid decimal flags 0x{flags:X8}.");
+        }
+
+        return new decimal(bits);
+    }
+
+    private DateTime ReadDateTime()
+    {
+        var raw = ReadUInt64();
+        var kind = raw >> 62;
+        var ticks = raw & TicksMask;
+        if (kind > (ulong)DateTimeKind.Local || ticks > (ulong)DateTime.MaxValue.Ticks)
+        {
+            throw new WireFormatException($"Invalid DateTime 0x{raw:X16}.");
+        }
+
+        return new DateTime((long)ticks, (DateTimeKind)kind);
+    }
+
+    private DateTimeOffset ReadDateTimeOffset()
+    {
+        var ticks = ReadInt64();
+        var minutes = (short)ReadUInt16();
+        var utcTicks = ticks - (minutes * TimeSpan.TicksPerMinute);
+        if (ticks < 0 || ticks > DateTime.MaxValue.Ticks || Math.Abs((int)minutes) > MaxOffsetMinutes
+            || utcTicks < 0 || utcTicks > DateTime.MaxValue.Ticks)
+        {
+            throw new WireFormatException($"Invalid DateTimeOffset ticks {ticks} offset {minutes} min.");
+        }
+
+        return new DateTimeOffset(ticks, TimeSpan.FromMinutes(minutes));
+    }
+
+    private object?[] ReadList()
+    {
+        Enter();
+        var items = new object?[ReadLength(1)];
+        for (var i = 0; i < items.Length; i++)
+        {
+            items[i] = ReadValue();
+        }
+
+        _depth--;
+        return items;
+    }
+
+    private Dictionary<object, object?> ReadMap()
+    {
+        Enter();
+        var count = ReadLength(2);
+        var map = new Dictionary<object, object?>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var key = ReadValue() ?? throw new WireFormatException("Map key is null.");
+            if (!map.TryAdd(key, ReadValue()))
+            {
+                throw new WireFormatException($"Duplicate map key '{key}'.");
+            }
+        }
+
+        _depth--;
+        return map;
+    }
+
+    private object ReadCustom()
+    {
+        var tag = ReadUInt32();
+        if (_registry is null || !_registry.TryGetByTag(tag, out var serializer))
+        {
+            throw new WireFormatException($"No serializer is registered for type tag {tag}.");
+        }
+
+        Enter();
+        object value;
+        try
+        {
+            value = serializer.Read(ref this);
+        }
+        catch (Exception ex) when (ex is not WireFormatException)
+        {
+            throw new WireFormatException($"Serializer for '{serializer.Type.FullName}' failed to read its value.", ex);
+        }
+
+        _depth--;
+        if (value is null || value.GetType() != serializer.Type)
+        {
+            throw new WireFormatException($"Serializer for '{serializer.Type.FullName}' returned '{value?.GetType().FullName ?? "null"}'.");
+        }
+
+        return value;
+    }
+
+    private void Enter()
+    {
+        if (++_depth > WireFormat.MaxDepth)
+        {
+            throw new WireFormatException($"Value nesting exceeds {WireFormat.MaxDepth} levels.");
+        }
+    }
+}
