@@ -11,11 +11,10 @@ namespace Squall.Multilang;
 /// (<see cref="MultilangConfig.ResourcesDir"/>). When the child dies, breaks the protocol or stops answering
 /// heartbeats, the error is reported through the collector (quoting the child's output and stderr), the
 /// child is killed, its pending tuples fail, and the next <see cref="Execute"/> starts a new child.
-/// The collector is called from the bolt's reader thread, serialized by one lock.
+/// The collector is only called from the executor thread, inside Execute: see ShellBoltSession for why.
 /// </remarks>
 public sealed class ShellBolt : ShellComponent<ShellBolt>, IRichBolt, IDisposable
 {
-    private readonly object _gate = new();
     private readonly RestartPolicy _restarts = new();
     private TimeProvider _time = TimeProvider.System;
     private Config? _conf;
@@ -33,6 +32,8 @@ public sealed class ShellBolt : ShellComponent<ShellBolt>, IRichBolt, IDisposabl
     /// <summary>The pid the current child reported, or 0 when none runs.</summary>
     public long ChildPid => _session is { IsDead: false } s ? s.Pid : 0;
 
+    internal long HeartbeatsAnswered => _session?.SyncsReceived ?? 0;
+
     /// <summary>Starts the child and completes the handshake; throws <see cref="ShellProcessException"/> (with its stderr) if it cannot.</summary>
     public void Prepare(Config conf, TopologyContext context, OutputCollector collector)
     {
@@ -42,7 +43,7 @@ public sealed class ShellBolt : ShellComponent<ShellBolt>, IRichBolt, IDisposabl
         _conf = conf;
         _context = context;
         _options = ShellOptions.From(conf, ResourcesDirectory);
-        _host = new BoltHost(collector, _gate, LogHandler, Metrics, _time, context.ThisTaskId);
+        _host = new BoltHost(collector, LogHandler, Metrics, _time, context.ThisTaskId);
         _session = Launch();
     }
 
@@ -58,16 +59,13 @@ public sealed class ShellBolt : ShellComponent<ShellBolt>, IRichBolt, IDisposabl
                 break;
             }
 
-            if (session.TryExecute(input))
+            if (session.Execute(input))
             {
                 return;
             }
         }
 
-        lock (_gate)
-        {
-            host.Collector.Fail(input, "the shell bolt's child is down and could not be restarted yet");
-        }
+        host.Collector.Fail(input, "the shell bolt's child is down and could not be restarted yet");
     }
 
     /// <summary>Stops the child (closes its stdin, then kills its process tree).</summary>
@@ -94,6 +92,8 @@ public sealed class ShellBolt : ShellComponent<ShellBolt>, IRichBolt, IDisposabl
             return live;
         }
 
+        // Report the death and fail its pending tuples (on this, the executor thread) before replacing the child.
+        _session?.Drain();
         _session?.Dispose();
         _session = null;
         if (!_restarts.MayTry(_time))
@@ -110,10 +110,7 @@ public sealed class ShellBolt : ShellComponent<ShellBolt>, IRichBolt, IDisposabl
         catch (ShellProcessException e)
         {
             _restarts.Failed(_time);
-            lock (_gate)
-            {
-                _host!.Collector.ReportError(e);
-            }
+            _host!.Collector.ReportError(e);
 
             return null;
         }

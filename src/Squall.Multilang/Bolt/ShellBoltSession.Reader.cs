@@ -27,49 +27,30 @@ internal sealed partial class ShellBoltSession
             Interlocked.Exchange(ref _lastMessage, _host.Time.GetTimestamp());
             try
             {
-                Dispatch(message);
+                Receive(message);
             }
-            catch (Exception e) when (e is not OutOfMemoryException)
+            catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException)
             {
-                // Protocol violations and collector rejections (unknown stream, emit onto a direct stream, ...) are fatal, as in Storm.
                 Die($"handling {message} failed: {e.Message}", e, childExiting: false);
                 return;
             }
         }
     }
 
-    private void Dispatch(ChildMessage message)
+    /// <summary>On the reader thread: what needs no collector is handled here, the rest goes to the executor.</summary>
+    private void Receive(ChildMessage message)
     {
         switch (message)
         {
-            case EmitMessage emit:
-                Emit(emit);
+            case EmitMessage or AckMessage or FailMessage or ErrorMessage:
+                _inbound.Post(message);
                 break;
-            case AckMessage ack:
-                var acked = Take(ack.Id, "ack");
-                lock (_host.Gate)
-                {
-                    _host.Collector.Ack(acked);
-                }
-
-                break;
-            case FailMessage fail:
-                var failed = Take(fail.Id, "fail");
-                lock (_host.Gate)
-                {
-                    _host.Collector.Fail(failed, "failed by the shell bolt's child");
-                }
-
+            case SyncMessage:
+                Interlocked.Increment(ref _syncs);
+                _inbound.Signal();
                 break;
             case LogMessage log:
                 _host.Log(new ShellLogEntry(log.Level, _process.Spec.ComponentId, _host.TaskId, _process.Pid, log.Text));
-                break;
-            case ErrorMessage error:
-                lock (_host.Gate)
-                {
-                    _host.Collector.ReportError(new ShellProcessException("Shell Process Exception: " + error.Text));
-                }
-
                 break;
             case MetricsMessage metrics:
                 ShellMetrics.Update(_host.Metrics, metrics);
@@ -77,8 +58,39 @@ internal sealed partial class ShellBoltSession
             case PidMessage:
                 throw new InvalidOperationException("a second pid reply after the handshake");
             default:
-                // sync (heartbeat answers) and unknown commands only stamp the clock, as in Storm (STORM-3491).
+                // Unknown commands only stamp the clock, as in Storm.
                 break;
+        }
+    }
+
+    /// <summary>On the executor thread: applies one message through the collector; a violation kills the session.</summary>
+    private void Apply(object item)
+    {
+        try
+        {
+            switch (item)
+            {
+                case SessionDied death:
+                    HandleDeath(death);
+                    break;
+                case EmitMessage emit:
+                    Emit(emit);
+                    break;
+                case AckMessage ack:
+                    _host.Collector.Ack(Take(ack.Id, "ack"));
+                    break;
+                case FailMessage fail:
+                    _host.Collector.Fail(Take(fail.Id, "fail"), "failed by the shell bolt's child");
+                    break;
+                case ErrorMessage error:
+                    _host.Collector.ReportError(new ShellProcessException("Shell Process Exception: " + error.Text));
+                    break;
+            }
+        }
+        catch (Exception e) when (item is not SessionDied && e is InvalidOperationException or ArgumentException or FormatException or InvalidCastException)
+        {
+            // Protocol violations and collector rejections (unknown stream, emit onto a direct stream, ...) are fatal, as in Storm.
+            Die($"handling {item} failed: {e.Message}", e, childExiting: false);
         }
     }
 
@@ -93,18 +105,13 @@ internal sealed partial class ShellBoltSession
         }
 
         var values = new Values([.. emit.Tuple]);
-        int[] taskIds;
-        lock (_host.Gate)
+        if (emit.Task is { } direct)
         {
-            if (emit.Task is { } direct)
-            {
-                _host.Collector.EmitDirect(direct, emit.Stream, anchors, values);
-                return;
-            }
-
-            taskIds = _host.Collector.Emit(emit.Stream, anchors, values).ToArray();
+            _host.Collector.EmitDirect(direct, emit.Stream, anchors, values);
+            return;
         }
 
+        var taskIds = _host.Collector.Emit(emit.Stream, anchors, values).ToArray();
         if (emit.NeedTaskIds)
         {
             _queue.EnqueueReply(new TaskIdsMessage(taskIds));

@@ -6,14 +6,18 @@ using Squall.Multilang.Protocol;
 namespace Squall.Multilang.Bolt;
 
 /// <summary>
-/// One child of a shell bolt, after its handshake: an independent reader thread (dispatches the child's
-/// commands, stamps the heartbeat clock on every message), a writer thread (heartbeats, task-id replies,
-/// tuples), and a 1 s timer that kills a silent child after the subprocess timeout.
+/// One child of a shell bolt, after its handshake: an independent reader thread (stamps the heartbeat clock on
+/// every message, handles log/metrics/sync itself), a writer thread (heartbeats, task-id replies before tuples),
+/// and a 1 s timer that kills a silent child after the subprocess timeout.
 /// </summary>
 /// <remarks>
-/// Any failure "kills" the session exactly once (<see cref="Die"/>): the error is reported with the child's
-/// output and stderr, the child is killed, and every pending tuple fails so reliable spouts replay. The
-/// <see cref="ShellBolt"/> then starts a fresh session.
+/// Threads: Squall's collectors belong to their executor thread (they batch into a per-executor outbox), so
+/// the reader never touches the collector. It hands emit/ack/fail/error to <see cref="Inbound"/>, and
+/// <see cref="Execute"/> — on the executor thread — applies them while it waits for the child to finish the
+/// tuple: until the tuple is acked or failed, or the child has answered the heartbeat written right behind
+/// it (it is back in its read loop). Anything the child sends later is applied on the next Execute.
+/// Any failure kills the session once (<see cref="Die"/>); the executor thread then reports it with the child's
+/// output and stderr and fails every pending tuple, so reliable spouts replay.
 /// </remarks>
 internal sealed partial class ShellBoltSession : IDisposable
 {
@@ -22,10 +26,14 @@ internal sealed partial class ShellBoltSession : IDisposable
     private readonly ShellProcess _process;
     private readonly BoltHost _host;
     private readonly OutboundQueue _queue;
+    private readonly Inbound _inbound = new();
     private readonly ConcurrentDictionary<string, Tuple> _pending = new(StringComparer.Ordinal);
     private readonly ITimer _heartbeatTimer;
     private long _lastMessage;
+    private long _heartbeatsWritten;
+    private long _syncs;
     private int _dead;
+    private bool _deathHandled;
     private volatile bool _closing;
 
     public ShellBoltSession(ShellProcess process, BoltHost host, int maxPending)
@@ -39,23 +47,60 @@ internal sealed partial class ShellBoltSession : IDisposable
         _heartbeatTimer = host.Time.CreateTimer(_ => CheckHeartbeat(), null, HeartbeatPeriod, HeartbeatPeriod);
     }
 
+    /// <summary>True once the child is gone (its death may not be handled yet: call <see cref="Drain"/>).</summary>
     public bool IsDead => Volatile.Read(ref _dead) != 0;
 
     public long Pid => _process.Pid;
 
-    /// <summary>Hands <paramref name="input"/> to the child; false when the session died first (the caller then retries or fails it).</summary>
-    public bool TryExecute(Tuple input)
+    /// <summary>Heartbeat answers received; lets tests observe an idle child staying alive.</summary>
+    public long SyncsReceived => Interlocked.Read(ref _syncs);
+
+    /// <summary>
+    /// Hands <paramref name="input"/> to the child and applies its answers until it is done with it; false when
+    /// the session died before taking it (the caller retries on a new child).
+    /// </summary>
+    public bool Execute(Tuple input)
     {
+        Drain();
         var id = NewId();
         _pending[id] = input;
+        var probe = new ProbeMessage(NewId());
         var message = new TupleMessage(id, input.SourceComponent, input.SourceStreamId, input.SourceTask, ToList(input.GetValues()));
-        if (!IsDead && _queue.EnqueueTuple(message))
+        if (IsDead || !_queue.EnqueueTuple(message) || !_queue.EnqueueTuple(probe))
         {
-            return true;
+            Drain();
+
+            // Die fails what it finds pending; whichever side removes the entry owns it, so it is never failed twice.
+            return !_pending.TryRemove(id, out _);
         }
 
-        // Die fails what it finds pending; whichever side removes the entry owns it, so it is never failed twice.
-        return !_pending.TryRemove(id, out _);
+        while (!_deathHandled && _pending.ContainsKey(id) && !ProbeAnswered(probe))
+        {
+            var seen = _inbound.Version;
+            if (!Drain())
+            {
+                _inbound.WaitForChange(seen, HeartbeatPeriod);
+            }
+        }
+
+        Drain();
+        return true;
+    }
+
+    /// <summary>Applies what the child sent (on the executor thread); true if anything was applied.</summary>
+    public bool Drain()
+    {
+        var any = false;
+        while (_inbound.TryTake(out var item))
+        {
+            any = true;
+            if (!_deathHandled)
+            {
+                Apply(item!);
+            }
+        }
+
+        return any;
     }
 
     public void Dispose()
@@ -65,6 +110,8 @@ internal sealed partial class ShellBoltSession : IDisposable
         _queue.Close();
         _process.Dispose();
     }
+
+    private bool ProbeAnswered(ProbeMessage probe) => probe.Sequence > 0 && Interlocked.Read(ref _syncs) >= probe.Sequence;
 
     private void CheckHeartbeat()
     {
@@ -79,33 +126,7 @@ internal sealed partial class ShellBoltSession : IDisposable
         }
     }
 
-    private void WriteLoop()
-    {
-        while (true)
-        {
-            var (kind, message) = _queue.Take(HeartbeatPeriod);
-            try
-            {
-                switch (kind)
-                {
-                    case QueueItem.Closed:
-                        return;
-                    case QueueItem.Heartbeat:
-                        _process.Send(TupleMessage.Heartbeat(NewId()));
-                        break;
-                    case QueueItem.Message:
-                        _process.Send(message!);
-                        break;
-                }
-            }
-            catch (Exception e) when (e is IOException or ObjectDisposedException)
-            {
-                Die("cannot write to the child (it exited or closed stdin)", e, childExiting: true);
-                return;
-            }
-        }
-    }
-
+    /// <summary>Kills the child once, from any thread; the executor thread reports it when it drains.</summary>
     private void Die(string reason, Exception? cause, bool childExiting)
     {
         if (_closing || Interlocked.Exchange(ref _dead, 1) != 0)
@@ -116,15 +137,18 @@ internal sealed partial class ShellBoltSession : IDisposable
         _queue.Close();
         var failure = _process.Failure($"ShellBolt died: {reason}", cause, childExiting);
         _process.Kill();
-        lock (_host.Gate)
+        _inbound.Post(new SessionDied(failure, reason));
+    }
+
+    private void HandleDeath(SessionDied death)
+    {
+        _deathHandled = true;
+        _host.Collector.ReportError(death.Failure);
+        foreach (var id in _pending.Keys)
         {
-            _host.Collector.ReportError(failure);
-            foreach (var id in _pending.Keys)
+            if (_pending.TryRemove(id, out var tuple) && !tuple.IsTick)
             {
-                if (_pending.TryRemove(id, out var tuple) && !tuple.IsTick)
-                {
-                    _host.Collector.Fail(tuple, $"shell bolt child died: {reason}");
-                }
+                _host.Collector.Fail(tuple, $"shell bolt child died: {death.Reason}");
             }
         }
     }
