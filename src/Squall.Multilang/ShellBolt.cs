@@ -93,7 +93,7 @@ public sealed class ShellBolt : ShellComponent<ShellBolt>, IRichBolt, IDisposabl
         }
 
         // Report the death and fail its pending tuples (on this, the executor thread) before replacing the child.
-        _session?.Drain();
+        _session?.AwaitDeath();
         _session?.Dispose();
         _session = null;
         if (!_restarts.MayTry(_time))

@@ -31,7 +31,7 @@ internal sealed partial class ShellBoltSession
             }
             catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException)
             {
-                Die($"handling {message} failed: {e.Message}", e, childExiting: false);
+                Die($"handling {message} failed", e, childExiting: false);
                 return;
             }
         }
@@ -90,7 +90,7 @@ internal sealed partial class ShellBoltSession
         catch (Exception e) when (item is not SessionDied && e is InvalidOperationException or ArgumentException or FormatException or InvalidCastException)
         {
             // Protocol violations and collector rejections (unknown stream, emit onto a direct stream, ...) are fatal, as in Storm.
-            Die($"handling {item} failed: {e.Message}", e, childExiting: false);
+            Die($"handling {item} failed", e, childExiting: false);
         }
     }
 

@@ -62,20 +62,31 @@ internal sealed partial class ShellBoltSession : IDisposable
     public bool Execute(Tuple input)
     {
         Drain();
+        if (IsDead)
+        {
+            AwaitDeath();
+            return false;
+        }
+
         var id = NewId();
         _pending[id] = input;
         var probe = new ProbeMessage(NewId());
         var message = new TupleMessage(id, input.SourceComponent, input.SourceStreamId, input.SourceTask, ToList(input.GetValues()));
-        if (IsDead || !_queue.EnqueueTuple(message) || !_queue.EnqueueTuple(probe))
-        {
-            Drain();
 
-            // Die fails what it finds pending; whichever side removes the entry owns it, so it is never failed twice.
-            return !_pending.TryRemove(id, out _);
+        // If the queue closes under us the child died: the death handling below fails the tuple with the rest.
+        if (_queue.EnqueueTuple(message))
+        {
+            _queue.EnqueueTuple(probe);
         }
 
         while (!_deathHandled && _pending.ContainsKey(id) && !ProbeAnswered(probe))
         {
+            if (IsDead)
+            {
+                AwaitDeath();
+                break;
+            }
+
             var seen = _inbound.Version;
             if (!Drain())
             {
@@ -85,6 +96,19 @@ internal sealed partial class ShellBoltSession : IDisposable
 
         Drain();
         return true;
+    }
+
+    /// <summary>After the child died: applies everything up to its death notice (report, fail pending).</summary>
+    public void AwaitDeath()
+    {
+        while (!_deathHandled)
+        {
+            var seen = _inbound.Version;
+            if (!Drain())
+            {
+                _inbound.WaitForChange(seen, HeartbeatPeriod);
+            }
+        }
     }
 
     /// <summary>Applies what the child sent (on the executor thread); true if anything was applied.</summary>
@@ -134,10 +158,18 @@ internal sealed partial class ShellBoltSession : IDisposable
             return;
         }
 
-        _queue.Close();
-        var failure = _process.Failure($"ShellBolt died: {reason}", cause, childExiting);
-        _process.Kill();
-        _inbound.Post(new SessionDied(failure, reason));
+        // The notice must always be posted: the executor thread waits for it once it sees IsDead.
+        var failure = new ShellProcessException($"ShellBolt died: {reason}", cause);
+        try
+        {
+            failure = _process.Failure($"ShellBolt died: {reason}", cause, childExiting);
+        }
+        finally
+        {
+            _process.Kill();
+            _queue.Close();
+            _inbound.Post(new SessionDied(failure, reason));
+        }
     }
 
     private void HandleDeath(SessionDied death)

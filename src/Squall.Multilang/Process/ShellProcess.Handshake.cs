@@ -30,7 +30,7 @@ internal sealed partial class ShellProcess
         {
             var reason = Volatile.Read(ref timedOut)
                 ? $"the child did not answer the handshake within {Spec.Timeout.TotalSeconds:0.###} s (topology.subprocess.timeout.secs)"
-                : $"the handshake failed: {e.Message}";
+                : "the handshake failed";
             var failure = Failure($"Cannot launch {Spec.ComponentId}: {reason}", e, childExiting: true);
             Dispose();
             throw failure;
@@ -46,7 +46,7 @@ internal sealed partial class ShellProcess
     {
         var stderr = StderrTail(childExiting ? TimeSpan.FromSeconds(1) : TimeSpan.Zero);
         var exitCode = ExitCode;
-        var message = $"{what}\n  command: [{Spec.Command}, {Spec.Script}], pid: {Pid}, component: {Spec.ComponentId}, task: {Spec.TaskId}, exit code: {exitCode}"
+        var message = $"{what}{(cause is null ? string.Empty : ": " + cause.Message)}\n  command: [{Spec.Command}, {Spec.Script}], pid: {Pid}, component: {Spec.ComponentId}, task: {Spec.TaskId}, exit code: {exitCode}"
             + (stderr.Length == 0 ? "\n  stderr: (empty)" : $"\n  stderr:\n{stderr}");
         return new ShellProcessException(message, cause) { ExitCode = exitCode, Stderr = stderr };
     }

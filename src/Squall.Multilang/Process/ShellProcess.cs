@@ -118,8 +118,8 @@ internal sealed partial class ShellProcess : IDisposable
     public void Kill() => ChildProcessRegistry.KillTree(_process);
 
     /// <summary>
-    /// Stops the child: closes its stdin (the adapters exit on EOF), gives it a moment, then kills the tree,
-    /// so nothing is left behind whatever the child does.
+    /// Stops the child and everything it started. Storm sends a plain terminate to the child only; killing the
+    /// whole tree while the child is still there to find its descendants is what leaves nothing behind.
     /// </summary>
     public void Dispose()
     {
@@ -128,31 +128,15 @@ internal sealed partial class ShellProcess : IDisposable
             return;
         }
 
-        // A writer blocked on a full pipe holds the lock; then the child is not reading and only a kill helps.
-        if (_writeLock.TryEnter(TimeSpan.FromMilliseconds(200)))
+        Kill();
+        WaitForExit(TimeSpan.FromSeconds(5));
+        try
         {
-            try
-            {
-                _stdin.Dispose();
-            }
-            catch (IOException)
-            {
-                // The child already closed its end.
-            }
-            finally
-            {
-                _writeLock.Exit();
-            }
+            _stdin.Dispose();
         }
-        else
+        catch (IOException)
         {
-            Kill();
-        }
-
-        if (!WaitForExit(TimeSpan.FromMilliseconds(500)))
-        {
-            Kill();
-            WaitForExit(TimeSpan.FromSeconds(2));
+            // The pipe is already broken: the child is gone.
         }
 
         ChildProcessRegistry.Remove(_process);

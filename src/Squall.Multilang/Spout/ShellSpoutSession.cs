@@ -63,8 +63,8 @@ internal sealed class ShellSpoutSession : IDisposable
         var eof = cause is IOException or ShellProtocolException { IsEndOfStream: true };
         var reason = _timedOut
             ? $"the child did not sync '{command.ToString().ToLowerInvariant()}' within the subprocess timeout of {_process.Spec.Timeout.TotalSeconds:0.###} s (topology.subprocess.timeout.secs)"
-            : $"'{command.ToString().ToLowerInvariant()}' failed: {cause.Message}";
-        return _process.Failure($"ShellSpout died: {reason}", cause, childExiting: eof || _timedOut);
+            : $"'{command.ToString().ToLowerInvariant()}' failed";
+        return _process.Failure($"ShellSpout died: {reason}", _timedOut ? null : cause, childExiting: eof || _timedOut);
     }
 
     public void Dispose()

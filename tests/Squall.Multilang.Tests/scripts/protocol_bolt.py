@@ -1,6 +1,7 @@
 # Test bolt driven by its input: "cmd:<name> <arg>" runs a protocol scenario, anything else is echoed.
 import json
 import os
+import subprocess
 import sys
 import time
 
@@ -49,6 +50,10 @@ class ProtocolBolt(storm.Bolt):
             storm.ack(tup)
         elif cmd == "pid":
             storm.emit([os.getpid()], stream="report", anchors=[tup])
+            storm.ack(tup)
+        elif cmd == "spawn":
+            child = subprocess.Popen(["sleep", "60"])
+            storm.emit([child.pid], stream="report", anchors=[tup])
             storm.ack(tup)
         elif cmd == "garbage":
             os.write(1, b"this is not json\n")
