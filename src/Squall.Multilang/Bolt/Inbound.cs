@@ -68,10 +68,19 @@ internal sealed record ProbeMessage(string Id) : HostMessage
 {
     private long _sequence;
 
+    private long _writtenAt;
+
     /// <summary>The heartbeat's number among all heartbeats written (0 until written).</summary>
     public long Sequence
     {
         get => Interlocked.Read(ref _sequence);
         set => Interlocked.Exchange(ref _sequence, value);
+    }
+
+    /// <summary>Its position among all messages written to the child.</summary>
+    public long WrittenAt
+    {
+        get => Interlocked.Read(ref _writtenAt);
+        set => Interlocked.Exchange(ref _writtenAt, value);
     }
 }

@@ -114,6 +114,7 @@ internal sealed partial class ShellBoltSession
         var taskIds = _host.Collector.Emit(emit.Stream, anchors, values).ToArray();
         if (emit.NeedTaskIds)
         {
+            Interlocked.Increment(ref _repliesQueued);
             _queue.EnqueueReply(new TaskIdsMessage(taskIds));
         }
     }

@@ -32,6 +32,9 @@ internal sealed partial class ShellBoltSession : IDisposable
     private long _lastMessage;
     private long _heartbeatsWritten;
     private long _syncs;
+    private long _written;
+    private long _repliesQueued;
+    private long _lastReplyWrittenAt;
     private int _dead;
     private bool _deathHandled;
     private volatile bool _closing;
@@ -79,8 +82,21 @@ internal sealed partial class ShellBoltSession : IDisposable
             _queue.EnqueueTuple(probe);
         }
 
-        while (!_deathHandled && _pending.ContainsKey(id) && !ProbeAnswered(probe))
+        while (!_deathHandled && _pending.ContainsKey(id))
         {
+            if (ProbeAnswered(probe))
+            {
+                // Back in its read loop with every task-id reply read: done. A reply written after the probe
+                // means an asynchronous child (storm.js callbacks) has more to do, so probe again behind it.
+                if (Interlocked.Read(ref _repliesQueued) == 0 && Interlocked.Read(ref _lastReplyWrittenAt) < probe.WrittenAt)
+                {
+                    break;
+                }
+
+                probe = new ProbeMessage(NewId());
+                _queue.EnqueueTuple(probe);
+            }
+
             if (IsDead)
             {
                 AwaitDeath();
