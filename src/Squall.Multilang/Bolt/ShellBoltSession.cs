@@ -86,6 +86,13 @@ internal sealed partial class ShellBoltSession : IDisposable
         {
             if (ProbeAnswered(probe))
             {
+                // The reader posts messages before counting the sync that follows them: apply them all first.
+                Drain();
+                if (_deathHandled || !_pending.ContainsKey(id))
+                {
+                    break;
+                }
+
                 // Back in its read loop with every task-id reply read: done. A reply written after the probe
                 // means an asynchronous child (storm.js callbacks) has more to do, so probe again behind it.
                 if (Interlocked.Read(ref _repliesQueued) == 0 && Interlocked.Read(ref _lastReplyWrittenAt) < probe.WrittenAt)

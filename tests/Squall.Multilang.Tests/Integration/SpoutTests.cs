@@ -10,7 +10,7 @@ public sealed class SpoutTests
     [Fact]
     public void A_node_spout_emits_with_integer_ids_gets_task_ids_and_its_acks_and_fails_back_verbatim()
     {
-        using var harness = new SpoutHarness("node", "sentence_spout.js");
+        using var harness = new SpoutHarness("node", "numbered_spout.js");
         harness.Spout.Activate();
         for (var i = 0; i < 4; i++)
         {
@@ -49,7 +49,7 @@ public sealed class SpoutTests
     [Fact]
     public void An_ack_from_inside_an_emit_is_sent_after_the_commands_sync()
     {
-        using var harness = new SpoutHarness("node", "sentence_spout.js");
+        using var harness = new SpoutHarness("node", "numbered_spout.js");
         harness.Recorder.OnEmit = emit => harness.Spout.Ack(emit.MessageId!);
         harness.Spout.Activate();
         harness.Spout.NextTuple();
