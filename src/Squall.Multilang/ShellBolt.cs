@@ -15,11 +15,6 @@ namespace Squall.Multilang;
 /// </remarks>
 public sealed class ShellBolt : ShellComponent<ShellBolt>, IRichBolt, IDisposable
 {
-    private readonly RestartPolicy _restarts = new();
-    private TimeProvider _time = TimeProvider.System;
-    private Config? _conf;
-    private TopologyContext? _context;
-    private ShellOptions? _options;
     private BoltHost? _host;
     private ShellBoltSession? _session;
 
@@ -37,13 +32,9 @@ public sealed class ShellBolt : ShellComponent<ShellBolt>, IRichBolt, IDisposabl
     /// <summary>Starts the child and completes the handshake; throws <see cref="ShellProcessException"/> (with its stderr) if it cannot.</summary>
     public void Prepare(Config conf, TopologyContext context, OutputCollector collector)
     {
-        ArgumentNullException.ThrowIfNull(conf);
-        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(collector);
-        _conf = conf;
-        _context = context;
-        _options = ShellOptions.From(conf, ResourcesDirectory);
-        _host = new BoltHost(collector, LogHandler, Metrics, _time, context.ThisTaskId);
+        Bind(conf, context);
+        _host = new BoltHost(collector, LogHandler, Metrics, Time, context.ThisTaskId);
         _session = Launch();
     }
 
@@ -77,13 +68,6 @@ public sealed class ShellBolt : ShellComponent<ShellBolt>, IRichBolt, IDisposabl
     /// <inheritdoc/>
     public void Dispose() => Cleanup();
 
-    /// <summary>Uses <paramref name="time"/> for heartbeats and timeouts (tests); call before Prepare.</summary>
-    internal ShellBolt WithTimeProvider(TimeProvider time)
-    {
-        _time = time;
-        return this;
-    }
-
     /// <summary>The live session, restarting the child when the last one died (with back-off after failed launches).</summary>
     private ShellBoltSession? CurrentSession()
     {
@@ -96,29 +80,13 @@ public sealed class ShellBolt : ShellComponent<ShellBolt>, IRichBolt, IDisposabl
         _session?.AwaitDeath();
         _session?.Dispose();
         _session = null;
-        if (!_restarts.MayTry(_time))
-        {
-            return null;
-        }
-
-        try
-        {
-            _session = Launch();
-            _restarts.Succeeded();
-            return _session;
-        }
-        catch (ShellProcessException e)
-        {
-            _restarts.Failed(_time);
-            _host!.Collector.ReportError(e);
-
-            return null;
-        }
+        _session = TryRelaunch(Launch, _host!.Collector.ReportError);
+        return _session;
     }
 
     private ShellBoltSession Launch()
     {
-        var process = StartChild(_options!, _conf!, _context!, _time);
-        return new ShellBoltSession(process, _host!, _options!.MaxPending);
+        var process = StartChild();
+        return new ShellBoltSession(process, _host!, Options!.MaxPending);
     }
 }

@@ -17,6 +17,8 @@ public abstract class ShellComponent<TSelf> : IComponent
     private readonly Dictionary<string, object?> _componentConfig = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IShellMetric> _metrics = new(StringComparer.Ordinal);
     private Action<ShellLogEntry> _logHandler = DefaultLog;
+    private Config? _conf;
+    private TopologyContext? _context;
 
     /// <summary>Creates a component whose child is started as exactly [<paramref name="command"/>, <paramref name="script"/>].</summary>
     protected ShellComponent(string command, string script)
@@ -106,16 +108,69 @@ public abstract class ShellComponent<TSelf> : IComponent
     /// <inheritdoc/>
     public IReadOnlyDictionary<string, object?>? GetComponentConfiguration() => _componentConfig.Count == 0 ? null : _componentConfig;
 
-    /// <summary>Starts a child for this task and completes its handshake; throws <see cref="ShellProcessException"/> with its stderr.</summary>
-    internal ShellProcess StartChild(ShellOptions options, Config conf, TopologyContext context, TimeProvider time)
+    /// <summary>The clock for heartbeats, timeouts and restart back-off.</summary>
+    private protected TimeProvider Time { get; private set; } = TimeProvider.System;
+
+    private protected RestartPolicy Restarts { get; } = new();
+
+    /// <summary>The settings read in Prepare/Open.</summary>
+    private protected ShellOptions? Options { get; private set; }
+
+    /// <summary>Uses <paramref name="time"/> for heartbeats and timeouts (tests); call before Prepare/Open.</summary>
+    internal TSelf WithTimeProvider(TimeProvider time)
     {
+        Time = time;
+        return This;
+    }
+
+    /// <summary>Remembers what every (re)launch needs; called from Prepare/Open.</summary>
+    private protected ShellOptions Bind(Config conf, TopologyContext context)
+    {
+        ArgumentNullException.ThrowIfNull(conf);
+        ArgumentNullException.ThrowIfNull(context);
+        _conf = conf;
+        _context = context;
+        Options = ShellOptions.From(conf, ResourcesDirectory);
+        return Options;
+    }
+
+    /// <summary>Starts a child for this task and completes its handshake; throws <see cref="ShellProcessException"/> with its stderr.</summary>
+    private protected ShellProcess StartChild()
+    {
+        var options = Options ?? throw new InvalidOperationException("Prepare/Open was not called.");
         var spec = new ShellLaunchSpec(
-            Command, Script, options.ResourcesDirectory, _environment, options.Serializer, context.ThisComponentId, context.ThisTaskId, options.Timeout);
+            Command, Script, options.ResourcesDirectory, _environment, options.Serializer, _context!.ThisComponentId, _context.ThisTaskId, options.Timeout);
 
         // stderr is not part of the protocol: it goes to the log (Storm logs it at INFO) and into error reports.
         var process = ShellProcess.Start(spec, line => _logHandler(new ShellLogEntry(ShellLogLevel.Info, spec.ComponentId, spec.TaskId, 0, "stderr: " + line)));
-        process.Handshake(SetupBuilder.Build(process.PidDir, conf, context), time);
+        process.Handshake(SetupBuilder.Build(process.PidDir, _conf!, _context), Time);
         return process;
+    }
+
+    /// <summary>
+    /// Launches a replacement child unless launches are backing off; a failed launch is handed to
+    /// <paramref name="report"/> and yields null.
+    /// </summary>
+    private protected T? TryRelaunch<T>(Func<T> launch, Action<Exception> report)
+        where T : class
+    {
+        if (!Restarts.MayTry(Time))
+        {
+            return null;
+        }
+
+        try
+        {
+            var session = launch();
+            Restarts.Succeeded();
+            return session;
+        }
+        catch (ShellProcessException e)
+        {
+            Restarts.Failed(Time);
+            report(e);
+            return null;
+        }
     }
 
     private static void DefaultLog(ShellLogEntry entry)

@@ -18,11 +18,6 @@ namespace Squall.Multilang;
 public sealed class ShellSpout : ShellComponent<ShellSpout>, IRichSpout, IDisposable
 {
     private readonly Queue<SpoutCommandMessage> _deferred = new();
-    private readonly RestartPolicy _restarts = new();
-    private TimeProvider _time = TimeProvider.System;
-    private Config? _conf;
-    private TopologyContext? _context;
-    private ShellOptions? _options;
     private SpoutHost? _host;
     private ShellSpoutSession? _session;
     private int _generation;
@@ -41,13 +36,9 @@ public sealed class ShellSpout : ShellComponent<ShellSpout>, IRichSpout, IDispos
     /// <summary>Starts the child and completes the handshake; throws <see cref="ShellProcessException"/> (with its stderr) if it cannot.</summary>
     public void Open(Config conf, TopologyContext context, SpoutOutputCollector collector)
     {
-        ArgumentNullException.ThrowIfNull(conf);
-        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(collector);
-        _conf = conf;
-        _context = context;
-        _options = ShellOptions.From(conf, ResourcesDirectory);
-        _host = new SpoutHost(collector, LogHandler, Metrics, _time);
+        Bind(conf, context);
+        _host = new SpoutHost(collector, LogHandler, Metrics, Time);
         _session = Launch();
     }
 
@@ -83,13 +74,6 @@ public sealed class ShellSpout : ShellComponent<ShellSpout>, IRichSpout, IDispos
 
     /// <inheritdoc/>
     public void Dispose() => Close();
-
-    /// <summary>Uses <paramref name="time"/> for timeouts (tests); call before Open.</summary>
-    internal ShellSpout WithTimeProvider(TimeProvider time)
-    {
-        _time = time;
-        return this;
-    }
 
     private void Reply(SpoutCommand command, object messageId)
     {
@@ -156,20 +140,9 @@ public sealed class ShellSpout : ShellComponent<ShellSpout>, IRichSpout, IDispos
             return _session;
         }
 
-        if (!_restarts.MayTry(_time))
+        _session = TryRelaunch(Launch, _host!.Collector.ReportError);
+        if (_session is null)
         {
-            return null;
-        }
-
-        try
-        {
-            _session = Launch();
-            _restarts.Succeeded();
-        }
-        catch (ShellProcessException e)
-        {
-            _restarts.Failed(_time);
-            _host!.Collector.ReportError(e);
             return null;
         }
 
@@ -184,7 +157,7 @@ public sealed class ShellSpout : ShellComponent<ShellSpout>, IRichSpout, IDispos
 
     private ShellSpoutSession Launch()
     {
-        var process = StartChild(_options!, _conf!, _context!, _time);
+        var process = StartChild();
         return new ShellSpoutSession(process, _host!, ++_generation);
     }
 }

@@ -109,6 +109,16 @@ class Storm {
     this.__emit(messageDetails);
   }
 
+  /** Writes an emit; bolts add their anchors, spouts their message id, under idKey (left out when undefined). */
+  sendEmit(commandDetails, idKey, idValue) {
+    const message = { command: 'emit', tuple: commandDetails.tuple };
+    if (idValue !== undefined) message[idKey] = idValue;
+    if (commandDetails.stream !== undefined) message.stream = commandDetails.stream;
+    if (commandDetails.task !== undefined) message.task = commandDetails.task;
+    if (commandDetails.need_task_ids === false) message.need_task_ids = false;
+    this.sendMsgToParent(message);
+  }
+
   emitDirect(commandDetails) {
     if (commandDetails.task === undefined) {
       throw new Error('emitDirect needs a task');
@@ -165,12 +175,7 @@ class BasicBolt extends Storm {
   }
 
   __emit(commandDetails) {
-    const message = { command: 'emit', tuple: commandDetails.tuple };
-    if (commandDetails.anchorTupleId !== undefined) message.anchors = commandDetails.anchorTupleId;
-    if (commandDetails.stream !== undefined) message.stream = commandDetails.stream;
-    if (commandDetails.task !== undefined) message.task = commandDetails.task;
-    if (commandDetails.need_task_ids === false) message.need_task_ids = false;
-    this.sendMsgToParent(message);
+    this.sendEmit(commandDetails, 'anchors', commandDetails.anchorTupleId);
   }
 }
 
@@ -194,12 +199,7 @@ class Spout extends Storm {
   }
 
   __emit(commandDetails) {
-    const message = { command: 'emit', tuple: commandDetails.tuple };
-    if (commandDetails.id !== undefined) message.id = commandDetails.id;
-    if (commandDetails.stream !== undefined) message.stream = commandDetails.stream;
-    if (commandDetails.task !== undefined) message.task = commandDetails.task;
-    if (commandDetails.need_task_ids === false) message.need_task_ids = false;
-    this.sendMsgToParent(message);
+    this.sendEmit(commandDetails, 'id', commandDetails.id);
   }
 }
 

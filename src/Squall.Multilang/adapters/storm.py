@@ -323,7 +323,31 @@ def _report_crash():
         pass
 
 
+def _start(mode, serializer):
+    global MODE
+    MODE = mode
+    _select_serializer(serializer)
+    return initComponent()
+
+
+def _run_bolt(component, serializer, handle):
+    """The bolt loop: heartbeats are answered here, every other tuple goes to handle."""
+    conf, context = _start(Bolt, serializer)
+    try:
+        component.initialize(conf, context)
+        while True:
+            tup = readTuple()
+            if tup.is_heartbeat_tuple():
+                sync()
+            else:
+                handle(tup)
+    except Exception:
+        _report_crash()
+
+
 class Bolt(object):
+    """Acks nothing by itself: call ack(tup) or fail(tup) for every input."""
+
     def initialize(self, stormconf, context):
         pass
 
@@ -331,52 +355,26 @@ class Bolt(object):
         pass
 
     def run(self, serializer=None):
-        global MODE
-        MODE = Bolt
-        _select_serializer(serializer)
-        conf, context = initComponent()
-        try:
-            self.initialize(conf, context)
-            while True:
-                tup = readTuple()
-                if tup.is_heartbeat_tuple():
-                    sync()
-                else:
-                    self.process(tup)
-        except Exception:
-            _report_crash()
+        _run_bolt(self, serializer, self.process)
 
 
-class BasicBolt(object):
-    def initialize(self, stormconf, context):
-        pass
-
-    def process(self, tuple):
-        pass
+class BasicBolt(Bolt):
+    """Anchors emits to the current input and acks it after process (fails it if process raises)."""
 
     def run(self, serializer=None):
-        global MODE, ANCHOR_TUPLE
-        MODE = Bolt
-        _select_serializer(serializer)
-        conf, context = initComponent()
+        _run_bolt(self, serializer, self._process_and_ack)
+
+    def _process_and_ack(self, tup):
+        global ANCHOR_TUPLE
+        ANCHOR_TUPLE = tup
         try:
-            self.initialize(conf, context)
-            while True:
-                tup = readTuple()
-                if tup.is_heartbeat_tuple():
-                    sync()
-                    continue
-                ANCHOR_TUPLE = tup
-                try:
-                    self.process(tup)
-                    ack(tup)
-                except Exception:
-                    reportError(traceback.format_exc())
-                    fail(tup)
-                finally:
-                    ANCHOR_TUPLE = None
+            self.process(tup)
+            ack(tup)
         except Exception:
-            _report_crash()
+            reportError(traceback.format_exc())
+            fail(tup)
+        finally:
+            ANCHOR_TUPLE = None
 
 
 class Spout(object):
@@ -399,10 +397,7 @@ class Spout(object):
         pass
 
     def run(self, serializer=None):
-        global MODE
-        MODE = Spout
-        _select_serializer(serializer)
-        conf, context = initComponent()
+        conf, context = _start(Spout, serializer)
         try:
             self.initialize(conf, context)
             while True:

@@ -59,10 +59,7 @@ public sealed class SpoutTests
     [Fact]
     public void A_hung_spout_is_killed_after_the_timeout_and_replaced()
     {
-        var conf = TestTopology.Conf(timeoutSecs: 2);
-        conf["test.mode"] = "hang";
-        using var harness = new SpoutHarness("python3", "bad_spout.py", conf);
-        harness.Spout.Activate();
+        using var harness = BadSpout("hang", timeoutSecs: 2);
         harness.Spout.NextTuple();
         var firstPid = harness.Spout.ChildPid;
         harness.Spout.NextTuple();
@@ -76,10 +73,7 @@ public sealed class SpoutTests
     [Fact]
     public void A_spout_child_that_exits_is_reported_with_its_status_and_stderr_and_acks_for_its_tuples_are_dropped()
     {
-        var conf = TestTopology.Conf();
-        conf["test.mode"] = "exit";
-        using var harness = new SpoutHarness("python3", "bad_spout.py", conf);
-        harness.Spout.Activate();
+        using var harness = BadSpout("exit");
         harness.Spout.NextTuple();
         var oldTuple = harness.Recorder.Emits.Single().MessageId!;
         harness.Spout.NextTuple();
@@ -96,12 +90,19 @@ public sealed class SpoutTests
     [Fact]
     public void A_bolt_command_from_a_spout_child_is_fatal()
     {
-        var conf = TestTopology.Conf();
-        conf["test.mode"] = "ack";
-        using var harness = new SpoutHarness("python3", "bad_spout.py", conf);
-        harness.Spout.Activate();
+        using var harness = BadSpout("ack");
         harness.Spout.NextTuple();
         harness.Spout.NextTuple();
         harness.Recorder.Errors.Single().Message.ShouldContain("a spout's child may not send AckMessage");
+    }
+
+    /// <summary>An activated bad_spout.py that misbehaves in <paramref name="mode"/> on its second next.</summary>
+    private static SpoutHarness BadSpout(string mode, int timeoutSecs = 3)
+    {
+        var conf = TestTopology.Conf(timeoutSecs);
+        conf["test.mode"] = mode;
+        var harness = new SpoutHarness("python3", "bad_spout.py", conf);
+        harness.Spout.Activate();
+        return harness;
     }
 }
