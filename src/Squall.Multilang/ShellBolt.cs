@@ -38,7 +38,10 @@ public sealed class ShellBolt : ShellComponent<ShellBolt>, IRichBolt, IDisposabl
         _session = Launch();
     }
 
-    /// <summary>Queues <paramref name="input"/> for the child (blocks while <c>topology.shellbolt.max.pending</c> tuples wait).</summary>
+    /// <summary>
+    /// Hands <paramref name="input"/> to the child and applies what it sends (emits, acks, fails, errors) on
+    /// this thread until it is done with the tuple; restarts a dead child first (README: Threads).
+    /// </summary>
     public void Execute(Tuple input)
     {
         ArgumentNullException.ThrowIfNull(input);
