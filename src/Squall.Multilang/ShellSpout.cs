@@ -110,8 +110,10 @@ public sealed class ShellSpout : ShellComponent<ShellSpout>, IRichSpout, IDispos
             {
                 session.Query(next);
             }
-            catch (Exception e) when (e is ShellProtocolException or IOException or ObjectDisposedException or InvalidOperationException or ArgumentException)
+            catch (Exception e) when (e is not OutOfMemoryException)
             {
+                // Whatever went wrong (EOF, garbage, a protocol violation, the collector rejecting an emit), the
+                // child is mid-command and cannot be trusted any more: replace it rather than kill the executor.
                 Died(session, next.Command, e);
             }
             finally

@@ -29,7 +29,7 @@ internal sealed partial class ShellBoltSession
             {
                 Receive(message);
             }
-            catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException)
+            catch (Exception e) when (e is not OutOfMemoryException)
             {
                 Die($"handling {message} failed", e, childExiting: false);
                 return;
@@ -87,7 +87,7 @@ internal sealed partial class ShellBoltSession
                     break;
             }
         }
-        catch (Exception e) when (item is not SessionDied && e is InvalidOperationException or ArgumentException or FormatException or InvalidCastException)
+        catch (Exception e) when (item is not SessionDied && e is not OutOfMemoryException)
         {
             // Protocol violations and collector rejections (unknown stream, emit onto a direct stream, ...) are fatal, as in Storm.
             Die($"handling {item} failed", e, childExiting: false);
