@@ -9,8 +9,8 @@ namespace Squall.Runtime.Execution;
 /// Each loop iteration: control messages first (lifecycle, ticks, timeouts), then up to
 /// <see cref="MaxBatchesPerRound"/> inbox batches, then — for spouts with room — a burst of NextTuple
 /// calls, then one flush of the outbox. Idle, it spins briefly, yields, then parks until woken. When its
-/// outbox overflows it stops pulling new work (a bolt on a cycle keeps consuming, so a cycle cannot
-/// deadlock) and the time a spout spends held back is counted as throttled.
+/// outbox overflows it stops pulling new work (a bolt on a cycle, a spout and an acker keep consuming, so
+/// neither a cycle nor the ack loop can deadlock) and the time a spout spends held back is counted as throttled.
 /// </remarks>
 internal sealed class Executor
 {
@@ -22,7 +22,7 @@ internal sealed class Executor
     private readonly TaskRunner[] _tasks;
     private readonly SpoutTask[] _spouts;
     private readonly int _firstTaskId;
-    private readonly bool _inCycle;
+    private readonly bool _alwaysDrain;
     private readonly Thread _thread;
     private volatile bool _stopping;
     private int _idleRounds;
@@ -32,7 +32,9 @@ internal sealed class Executor
         _tasks = tasks;
         _spouts = [.. tasks.OfType<SpoutTask>()];
         _firstTaskId = tasks[0].TaskId;
-        _inCycle = inCycle;
+        // Spouts and ackers must keep taking acks even while their own sends wait, or a full acker and a
+        // throttled spout would wait on each other for ever; a bolt on a cycle likewise keeps consuming.
+        _alwaysDrain = inCycle || _spouts.Length > 0 || tasks[0] is AckerTask;
         Inbox = inbox;
         Outbox = outbox;
         foreach (var task in tasks)
@@ -46,11 +48,6 @@ internal sealed class Executor
     public Inbox Inbox { get; }
 
     public Outbox Outbox { get; }
-
-    public IReadOnlyList<TaskRunner> Tasks => _tasks;
-
-    /// <summary>True once the loop has exited and the tasks are stopped.</summary>
-    public bool Exited { get; private set; }
 
     public bool StartTasks { get; init; } = true;
 
@@ -101,8 +98,6 @@ internal sealed class Executor
                 task.Stop();
             }
         }
-
-        Exited = true;
     }
 
     private bool DrainControl()
@@ -122,7 +117,7 @@ internal sealed class Executor
 
     private bool DrainInbox()
     {
-        if (Outbox.HasOverflow && !_inCycle)
+        if (Outbox.HasOverflow && !_alwaysDrain)
         {
             return false;
         }
@@ -173,7 +168,7 @@ internal sealed class Executor
                 continue;
             }
 
-            for (var i = 0; i < SpoutBurst && spout.HasRoom; i++)
+            for (var i = 0; i < SpoutBurst && spout.CheckRoom(); i++)
             {
                 if (!spout.NextTuple())
                 {

@@ -12,7 +12,7 @@ namespace Squall.Runtime.Messaging;
 /// </remarks>
 internal sealed class Outbox
 {
-    private readonly Inbox[] _destinations;
+    private readonly IBatchSink[] _destinations;
     private readonly TupleBatch?[] _open;
     private readonly Queue<TupleBatch>?[] _overflow;
     private readonly int[] _dirty;
@@ -20,7 +20,7 @@ internal sealed class Outbox
     private int _dirtyCount;
     private int _overflowBatches;
 
-    public Outbox(Inbox[] destinations, int batchSize)
+    public Outbox(IBatchSink[] destinations, int batchSize)
     {
         _destinations = destinations;
         _open = new TupleBatch?[destinations.Length];
@@ -31,9 +31,6 @@ internal sealed class Outbox
 
     /// <summary>True while some batches wait for a full inbox; the executor should hold back new work.</summary>
     public bool HasOverflow => _overflowBatches > 0;
-
-    /// <summary>Batches waiting for full inboxes (a metric of backpressure).</summary>
-    public int OverflowBatches => _overflowBatches;
 
     public void Add(int destination, in Envelope envelope)
     {
