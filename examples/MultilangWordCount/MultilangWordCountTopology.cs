@@ -8,11 +8,14 @@ namespace MultilangWordCount;
 /// </summary>
 public static class MultilangWordCountTopology
 {
-    public static StormTopology Build(WordCounts counts, Action<ShellLogEntry>? log = null)
+    /// <param name="counts">Where the count bolts add.</param>
+    /// <param name="log">Receives the children's log lines (default: the host's stderr).</param>
+    /// <param name="splitScript">The Python split bolt's script in resources/.</param>
+    public static StormTopology Build(WordCounts counts, Action<ShellLogEntry>? log = null, string splitScript = "splitsentence.py")
     {
         var builder = new TopologyBuilder();
         builder.SetSpout("sentences", () => WithLog(new ShellSpout("node", "sentence_spout.js").Declare("sentence"), log));
-        builder.SetBolt("split", () => WithLog(new ShellBolt("python3", "splitsentence.py").Declare("word"), log), 2)
+        builder.SetBolt("split", () => WithLog(new ShellBolt("python3", splitScript).Declare("word"), log), 2)
             .ShuffleGrouping("sentences");
         builder.SetBolt("count", () => new CountBolt(counts), 2)
             .FieldsGrouping("split", new Fields("word"));

@@ -20,33 +20,65 @@ public sealed class EndToEndTests
     [Fact]
     public void Word_counts_through_a_node_spout_and_a_python_bolt_are_exact_with_acking_on()
     {
-        const int limit = 500;
+        var run = Run(limit: 500, splitScript: "splitsentence.py", new Config());
+        run.Counts.ShouldBe(Expected(500));
+        run.Errors.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_python_bolt_dying_mid_stream_is_restarted_and_the_spout_replays_its_tuple()
+    {
+        var markerDir = Directory.CreateTempSubdirectory("squall-crash-once-");
+        try
+        {
+            var run = Run(limit: 200, splitScript: "crash_once_split.py", new Config { ["test.marker.dir"] = markerDir.FullName });
+            run.Counts.ShouldBe(Expected(200));
+            var died = run.Errors.Single().Error.ShouldBeOfType<ShellProcessException>();
+            (run.Errors.Single().ComponentId, died.ExitCode).ShouldBe(("split", 9));
+        }
+        finally
+        {
+            markerDir.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>Runs the example topology until the spout has seen all <paramref name="limit"/> sentences acked.</summary>
+    private static (IReadOnlyList<KeyValuePair<string, long>> Counts, IReadOnlyList<ComponentError> Errors) Run(int limit, string splitScript, Config conf)
+    {
         var counts = new WordCounts();
         var errors = new ConcurrentQueue<ComponentError>();
         using var allAcked = new ManualResetEventSlim();
-        var logs = new ConcurrentQueue<string>();
-        var topology = MultilangWordCountTopology.Build(counts, entry =>
-        {
-            logs.Enqueue(entry.ToString());
-            if (entry.Message == $"all {limit} sentences acked")
+        var topology = MultilangWordCountTopology.Build(
+            counts,
+            entry =>
             {
-                allAcked.Set();
-            }
-        });
-        var conf = new Config { MaxSpoutPending = 50, NumAckers = 1, ["sentences.limit"] = limit };
+                if (entry.Message == $"all {limit} sentences acked")
+                {
+                    allAcked.Set();
+                }
+            },
+            splitScript);
+        conf.MaxSpoutPending = 50;
+        conf.NumAckers = 1;
+        conf["sentences.limit"] = limit;
+        conf.MessageTimeoutSecs = 10;
 
         using (var cluster = new LocalCluster(new LocalClusterOptions { OnError = errors.Enqueue }))
         {
             cluster.SubmitTopology("multilang-e2e", conf, topology);
-            allAcked.Wait(TimeSpan.FromSeconds(30)).ShouldBeTrue($"not every sentence was acked ({counts.Total} words); errors: {string.Join("\n", errors)}; logs: {string.Join("\n", logs.Take(20))}");
+            allAcked.Wait(TimeSpan.FromSeconds(20)).ShouldBeTrue($"not every sentence was acked ({counts.Total} words); errors: {string.Join("\n", errors)}");
             cluster.KillTopology("multilang-e2e");
         }
 
-        var expected = Enumerable.Range(0, limit)
+        return ([.. counts.Snapshot().OrderBy(p => p.Key, StringComparer.Ordinal)], [.. errors]);
+    }
+
+    private static List<KeyValuePair<string, long>> Expected(int limit) =>
+    [
+        .. Enumerable.Range(0, limit)
             .SelectMany(i => Sentences[i % Sentences.Length].Split(' '))
             .GroupBy(w => w, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => (long)g.Count(), StringComparer.Ordinal);
-        counts.Snapshot().OrderBy(p => p.Key, StringComparer.Ordinal).ShouldBe(expected.OrderBy(p => p.Key, StringComparer.Ordinal));
-        errors.ShouldBeEmpty();
-    }
+            .Select(g => KeyValuePair.Create(g.Key, (long)g.Count()))
+            .OrderBy(p => p.Key, StringComparer.Ordinal),
+    ];
 }

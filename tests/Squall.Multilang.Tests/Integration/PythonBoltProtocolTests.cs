@@ -145,6 +145,21 @@ public sealed class PythonBoltProtocolTests : IDisposable
         Recorder.CallerThreads.Distinct().ShouldBe([Environment.CurrentManagedThreadId]);
     }
 
+    [Fact]
+    public void An_emit_from_initialize_before_any_tuple_is_applied_and_answered()
+    {
+        var conf = TestTopology.Conf();
+        conf["test.emit.on.init"] = true;
+        using var harness = BoltHarness.Python("protocol_bolt.py", conf, b => b.OnLog(Log));
+        harness.Send("first");
+        harness.Recorder.Emits.Select(e => e.Values.Single()).ShouldBe(["hello from initialize", "first"]);
+        harness.Recorder.Emits[0].Anchors.ShouldBeEmpty();
+        lock (_logs)
+        {
+            _logs.Select(l => l.Message).ShouldContain("init emit went to [7, 9]");
+        }
+    }
+
     public void Dispose() => _harness.Dispose();
 
     private void Log(ShellLogEntry entry)

@@ -12,6 +12,9 @@ class ProtocolBolt(storm.Bolt):
     def initialize(self, conf, context):
         self.conf = conf
         self.context = context
+        if conf.get("test.emit.on.init"):
+            ids = storm.emit(["hello from initialize"])
+            storm.log("init emit went to %s" % ids)
 
     def process(self, tup):
         if tup.is_tick_tuple():
