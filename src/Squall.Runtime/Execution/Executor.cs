@@ -6,8 +6,8 @@ namespace Squall.Runtime.Execution;
 /// An executor: one dedicated thread running one or more tasks of one component (or ackers).
 /// </summary>
 /// <remarks>
-/// Each loop iteration: control messages first (lifecycle, ticks, timeouts), then up to
-/// <see cref="MaxBatchesPerRound"/> inbox batches, then — for spouts with room — a burst of NextTuple
+/// Each loop iteration: up to <see cref="MaxBatchesPerRound"/> inbox batches, then control messages
+/// (lifecycle, ticks, timeouts), then — for spouts with room — a burst of NextTuple
 /// calls, then one flush of the outbox. Idle, it spins briefly, yields, then parks until woken. When its
 /// outbox overflows it stops pulling new work (a bolt on a cycle, a spout and an acker keep consuming, so
 /// neither a cycle nor the ack loop can deadlock) and the time a spout spends held back is counted as throttled.
@@ -76,8 +76,9 @@ internal sealed class Executor
 
         while (!_stopping)
         {
-            var worked = DrainControl();
-            worked |= DrainInbox();
+            // Data first: a timeout rotation must not overtake acks that were already queued before it.
+            var worked = DrainInbox();
+            worked |= DrainControl();
             worked |= RunSpouts();
             Outbox.Flush();
             if (worked)

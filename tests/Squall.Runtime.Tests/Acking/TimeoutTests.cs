@@ -44,20 +44,26 @@ public sealed class TimeoutTests
     [Fact]
     public void ResetTimeout_keeps_a_tree_alive_past_twice_the_timeout()
     {
+        // Timeout rotations are control messages, handled before queued data; so the test resets far more often
+        // than the buckets rotate (every second against every 5 s), and after each tick waits until the acker
+        // has handled that tick's reset, so no executor can fall several rotations behind its resets.
+        const int timeoutSecs = 20;
         var log = new SpoutLog();
         var state = new HoldingBolt.State { ResetTimeouts = true };
         var time = new ManualTimeProvider();
         using var cluster = Clusters.Create(time);
-        cluster.SubmitTopology("reset", Clusters.Conf((Config.TopologyMessageTimeoutSecs, TimeoutSecs)), Topology(log, state, tickFreqSecs: 1));
+        cluster.SubmitTopology("reset", Clusters.Conf((Config.TopologyMessageTimeoutSecs, timeoutSecs)), Topology(log, state, tickFreqSecs: 1));
         Wait.Until(() => Volatile.Read(ref state.Received) == 1, "the tuple reached the holding bolt");
+        Wait.UntilEqual(() => AckerMessages(cluster, "reset"), 1, "the acker saw the tree's init");
 
-        for (var second = 1; second <= 3 * TimeoutSecs; second++)
+        for (var second = 1; second <= (2 * timeoutSecs) + 1; second++)
         {
             time.Advance(Step);
             var ticks = second;
             Wait.Until(() => Volatile.Read(ref state.Ticks) == ticks, $"tick {ticks} handled");
+            Wait.UntilEqual(() => AckerMessages(cluster, "reset"), 1 + ticks, $"the reset of tick {ticks} reached the acker");
             log.WaitForNextTupleCalls();
-            log.Fails.ShouldBeEmpty($"still alive at {second} s");
+            log.Fails.ShouldBeEmpty($"still alive at {second} s: {string.Join(", ", log.Fails)}");
         }
 
         Volatile.Write(ref state.Release, true);
@@ -68,6 +74,9 @@ public sealed class TimeoutTests
         log.Fails.ShouldBeEmpty();
         log.Acks.Keys.ShouldBe([0]);
     }
+
+    private static long AckerMessages(LocalCluster cluster, string name) =>
+        cluster.GetStats(name).Single(s => s.ComponentId == Constants.AckerComponentId).Executed;
 
     private static StormTopology Topology(SpoutLog log, HoldingBolt.State state, int? tickFreqSecs)
     {
