@@ -6,6 +6,12 @@ internal static class ExecutorPlan
     /// <summary>Splits <paramref name="tasks"/> into <paramref name="executors"/> slices whose sizes differ by at most one.</summary>
     public static IEnumerable<int[]> Split(int[] tasks, int executors)
     {
+        // No tasks (e.g. topology.acker.executors = 0): no executors, and Math.Clamp would throw on max < min.
+        if (tasks.Length == 0)
+        {
+            yield break;
+        }
+
         var count = Math.Clamp(executors, 1, tasks.Length);
         var start = 0;
         for (var i = 0; i < count; i++)
