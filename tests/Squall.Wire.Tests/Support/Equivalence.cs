@@ -56,6 +56,9 @@ internal static class Equivalence
                 }
 
                 break;
+            case Envelope envelope:
+                ShouldBeEquivalent(actual.ShouldBeOfType<Envelope>(path).Inner, envelope.Inner, $"{path}.Inner");
+                break;
             default:
                 actual.ShouldNotBeNull(path);
                 actual.GetType().ShouldBe(expected.GetType(), path);
