@@ -49,17 +49,18 @@ public sealed class LocalCluster : IDisposable
             }
         }
 
-        running.Worker.Start(active: true);
+        running.Start(active: true);
     }
 
     /// <summary>Starts calling NextTuple on the topology's spouts again.</summary>
-    public void Activate(string name) => Get(name).Worker.Activate();
+    public void Activate(string name) => Get(name).Activate();
 
     /// <summary>Stops calling NextTuple on the topology's spouts; bolts keep draining.</summary>
-    public void Deactivate(string name) => Get(name).Worker.Deactivate();
+    public void Deactivate(string name) => Get(name).Deactivate();
 
     /// <summary>Changes executor counts (within each component's fixed task count) without restarting tasks.</summary>
-    public void Rebalance(string name, IReadOnlyDictionary<string, int> executors) => Get(name).Worker.Rebalance(executors);
+    public void Rebalance(string name, IReadOnlyDictionary<string, int> executors) =>
+        Get(name).RebalanceAsync(executors).GetAwaiter().GetResult();
 
     /// <summary>Kills the topology at once.</summary>
     public void KillTopology(string name) => KillTopologyAsync(name, 0).GetAwaiter().GetResult();
@@ -68,7 +69,7 @@ public sealed class LocalCluster : IDisposable
     public async Task KillTopologyAsync(string name, int waitSecs)
     {
         var running = Get(name);
-        running.Worker.Deactivate();
+        running.Deactivate();
         if (waitSecs > 0)
         {
             await Task.Delay(TimeSpan.FromSeconds(waitSecs), _options.Time).ConfigureAwait(false);
@@ -79,7 +80,7 @@ public sealed class LocalCluster : IDisposable
             _topologies.Remove(name);
         }
 
-        running.Worker.Dispose();
+        await running.DisposeAsync().ConfigureAwait(false);
     }
 
     /// <summary>The errors the topology's components reported, oldest first.</summary>

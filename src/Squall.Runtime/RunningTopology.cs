@@ -1,46 +1,91 @@
-using System.Collections.Concurrent;
+using System.Security.Cryptography;
 using Squall.Runtime.Execution;
 using Squall.Runtime.Metrics;
 
 namespace Squall.Runtime;
 
-/// <summary>A submitted topology inside a <see cref="LocalCluster"/>: its worker runtime, status and errors.</summary>
-internal sealed class RunningTopology
+/// <summary>
+/// A topology inside a <see cref="LocalCluster"/>: <c>topology.workers</c> workers in this process, connected
+/// over loopback TCP when there is more than one, exactly as separate processes would be.
+/// </summary>
+internal sealed class RunningTopology : IAsyncDisposable
 {
-    private readonly ConcurrentQueue<ComponentError> _errors = new();
+    private readonly LocalClusterOptions _options;
+    private readonly StormTopology _topology;
+    private Config _conf;
+    private List<Worker> _workers = [];
 
     public RunningTopology(string name, Config conf, StormTopology topology, LocalClusterOptions options)
     {
         Name = name;
-        var topologyOptions = TopologyOptions.From(conf);
-        var layout = new TaskLayout(topology, topologyOptions.Ackers);
-        var context = new WorkerContext(name, conf, topologyOptions, layout, options.Time, error =>
-        {
-            _errors.Enqueue(error);
-            options.OnError?.Invoke(error);
-        });
-        Worker = new WorkerRuntime(context);
+        _conf = conf;
+        _topology = topology;
+        _options = options;
+        TopologyOptions.From(conf);
     }
 
     public string Name { get; }
 
-    public WorkerRuntime Worker { get; }
+    public IReadOnlyList<ComponentError> Errors => [.. _workers.SelectMany(w => w.GetErrors()).OrderBy(e => e.Time)];
 
-    public IReadOnlyList<ComponentError> Errors => [.. _errors];
+    public void Start(bool active)
+    {
+        var count = _conf.NumWorkers;
+        var secret = RandomNumberGenerator.GetBytes(32);
+        _workers = [.. Enumerable.Range(0, count).Select(i => Worker.Create(new WorkerOptions
+        {
+            TopologyId = Name,
+            Conf = _conf,
+            Topology = _topology,
+            WorkerIndex = i,
+            WorkerCount = count,
+            Secret = secret,
+            Time = _options.Time,
+            OnError = _options.OnError,
+        }))];
+        var endpoints = _workers.Select(w => ("127.0.0.1", w.Port)).ToList();
+        _workers.ForEach(w => w.Start(endpoints, active));
+    }
 
-    public IReadOnlyList<ComponentStats> Stats() => [.. Worker.TaskMetrics
-        .GroupBy(m => m.ComponentId)
-        .OrderBy(g => g.Key, StringComparer.Ordinal)
-        .Select(g => new ComponentStats(
-            g.Key,
-            g.Sum(m => Volatile.Read(ref m.Emitted)),
-            g.Sum(m => Volatile.Read(ref m.Executed)),
-            g.Sum(m => Volatile.Read(ref m.Acked)),
-            g.Sum(m => Volatile.Read(ref m.Failed)),
-            g.Sum(m => Volatile.Read(ref m.TimedOut)),
-            MeanMs(g.Sum(m => m.CompleteLatencyTicks), g.Sum(m => m.CompleteCount)),
-            TimeSpan.FromTicks(g.Sum(m => m.ThrottledTicks)).TotalMilliseconds,
-            g.Max(m => m.MaxPendingSeen)))];
+    public void Activate() => _workers.ForEach(w => w.Activate());
 
-    private static double MeanMs(long ticks, long count) => count == 0 ? 0 : TimeSpan.FromTicks(ticks / count).TotalMilliseconds;
+    public void Deactivate() => _workers.ForEach(w => w.Deactivate());
+
+    /// <summary>
+    /// One worker moves tasks to new executors in place, keeping their state; several workers restart with
+    /// the new counts, as Storm does (in-flight trees fail and reliable spouts replay them).
+    /// </summary>
+    public async Task RebalanceAsync(IReadOnlyDictionary<string, int> executors)
+    {
+        if (_workers.Count == 1)
+        {
+            _workers[0].Rebalance(executors);
+            return;
+        }
+
+        if (WorkerRuntime.CheckExecutorCounts(_topology, executors) is { Count: > 0 } problems)
+        {
+            throw new InvalidTopologyException(problems);
+        }
+
+        var conf = new Config(_conf);
+        foreach (var (component, count) in executors)
+        {
+            conf[Config.ComponentExecutorsKey(component)] = count;
+        }
+
+        await DisposeAsync();
+        _conf = conf;
+        Start(active: true);
+    }
+
+    public IReadOnlyList<ComponentStats> Stats() => StatsAggregator.Aggregate(_workers.SelectMany(w => w.TaskMetrics));
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var worker in _workers)
+        {
+            await worker.DisposeAsync();
+        }
+    }
 }

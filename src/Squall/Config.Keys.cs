@@ -51,6 +51,12 @@ public sealed partial class Config
     /// <summary>The topology's name, set by the runtime.</summary>
     public const string TopologyName = "topology.name";
 
+    /// <summary>Prefix of the keys that override a component's executor count (set by rebalance).</summary>
+    public const string TopologyComponentExecutorsPrefix = "topology.component.executors.";
+
+    /// <summary>The key overriding <paramref name="componentId"/>'s executor count.</summary>
+    public static string ComponentExecutorsKey(string componentId) => TopologyComponentExecutorsPrefix + componentId;
+
     /// <summary>Every <c>topology.*</c> key Squall understands; any other is reported as unknown.</summary>
     public static IReadOnlySet<string> KnownTopologyKeys { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -63,5 +69,5 @@ public sealed partial class Config
 
     /// <summary>Keys in Storm's <c>topology.</c> namespace that Squall does not know (likely typos).</summary>
     public IReadOnlyList<string> UnknownKeys() =>
-        Keys.Where(k => k.StartsWith("topology.", StringComparison.Ordinal) && !KnownTopologyKeys.Contains(k)).Order(StringComparer.Ordinal).ToList();
+        Keys.Where(k => k.StartsWith("topology.", StringComparison.Ordinal) && !KnownTopologyKeys.Contains(k) && !k.StartsWith(TopologyComponentExecutorsPrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
 }

@@ -34,7 +34,8 @@ internal sealed class AckerLedger
             return -1;
         }
 
-        var spout = entry.SpoutTask;
+        // SpoutTask is stored plus one (see Entry); -1 when the init has not arrived yet.
+        var spout = entry.SpoutTask - 1;
         _pending.Touch(root);
         return spout;
     }

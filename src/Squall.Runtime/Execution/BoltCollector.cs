@@ -63,7 +63,7 @@ internal sealed class BoltCollector : OutputCollector
     protected override TaskIds EmitCore(string streamId, ReadOnlySpan<Tuple> anchors, Values values, int directTask)
     {
         var items = values.Items;
-        var route = _emitter.Resolve(streamId, items, directTask, out var targets);
+        var route = _emitter.Resolve(streamId, ref items, directTask, out var targets);
         if (!_emitter.AckingEnabled || !AnyRooted(anchors))
         {
             var shared = new Tuple(items, route.Stream, _emitter.TaskId);

@@ -1,6 +1,7 @@
 using Squall.Runtime.Messaging;
 using Squall.Runtime.Metrics;
 using Squall.Runtime.Routing;
+using Squall.Runtime.Transport;
 
 namespace Squall.Runtime.Execution;
 
@@ -18,6 +19,7 @@ internal sealed class Emitter
     private readonly int _defaultStream;
     private ulong _idState = (ulong)Random.Shared.NextInt64();
     private readonly TaskMetrics _metrics;
+    private readonly TupleRoundTrip? _roundTrip;
     private int[] _targets = new int[16];
 
     public Emitter(TaskRunner owner, ComponentSpec component, StreamRoute[] routes, TaskMetrics metrics)
@@ -30,6 +32,7 @@ internal sealed class Emitter
         _metrics = metrics;
         _streamIndex = component.Streams.ToDictionary(s => s.Key, s => s.Value.Index, StringComparer.Ordinal);
         _defaultStream = _streamIndex.GetValueOrDefault(Constants.DefaultStreamId, -1);
+        _roundTrip = _worker.Options.AlwaysTrySerialize ? new TupleRoundTrip(SerializerRegistryFactory.From(_worker.Conf)) : null;
     }
 
     public ComponentSpec Component { get; }
@@ -58,9 +61,14 @@ internal sealed class Emitter
     }
 
     /// <summary>Checks the emit against the stream's declaration and picks its target tasks (a view of a reused buffer).</summary>
-    public StreamRoute Resolve(string streamId, Value[] values, int directTask, out ReadOnlySpan<int> targets)
+    public StreamRoute Resolve(string streamId, ref Value[] values, int directTask, out ReadOnlySpan<int> targets)
     {
         var route = _routes[StreamIndex(streamId)];
+        if (_roundTrip is not null)
+        {
+            values = _roundTrip.Apply(values, Component.Id, streamId);
+        }
+
         if (values.Length != route.Stream.Fields.Count)
         {
             throw new InvalidOperationException(

@@ -9,18 +9,18 @@ namespace Squall.Runtime.Execution;
 /// <remarks>
 /// Each loop iteration: control messages first (lifecycle, ticks, timeouts), then up to
 /// <see cref="MaxBatchesPerRound"/> inbox batches, then — for spouts with room — a burst of NextTuple
-/// calls, then one flush of the outbox. Idle, it spins briefly, yields for up to
-/// <see cref="YieldWindow"/>, then parks until woken. When its
-/// outbox overflows it stops pulling new work (a bolt on a cycle keeps consuming, so a cycle cannot
-/// deadlock) and the time a spout spends held back is counted as throttled.
+/// calls, then one flush of the outbox. Idle, it spins briefly, yields for up to <see cref="YieldWindow"/>,
+/// then parks until woken. When its outbox overflows it stops pulling new work (a bolt on a cycle, a spout
+/// and an acker keep consuming, so neither a cycle nor the ack loop can deadlock) and the time a spout
+/// spends held back is counted as throttled.
 /// </remarks>
 internal sealed class Executor
 {
     private const int MaxBatchesPerRound = 16;
     private const int SpoutBurst = 64;
+    private const int SpinRounds = 8;
     private static readonly TimeSpan ParkTimeout = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan ShortPark = TimeSpan.FromMilliseconds(1);
-    private const int SpinRounds = 8;
 
     /// <summary>How long an idle executor keeps yielding before it parks (wall clock, not the topology's TimeProvider).</summary>
     private static readonly TimeSpan YieldWindow = TimeSpan.FromMicroseconds(200);
@@ -28,7 +28,7 @@ internal sealed class Executor
     private readonly TaskRunner[] _tasks;
     private readonly SpoutTask[] _spouts;
     private readonly int _firstTaskId;
-    private readonly bool _inCycle;
+    private readonly bool _alwaysDrain;
     private readonly Thread _thread;
     private volatile bool _stopping;
     private int _idleRounds;
@@ -39,7 +39,9 @@ internal sealed class Executor
         _tasks = tasks;
         _spouts = [.. tasks.OfType<SpoutTask>()];
         _firstTaskId = tasks[0].TaskId;
-        _inCycle = inCycle;
+        // Spouts and ackers must keep taking acks even while their own sends wait, or a full acker and a
+        // throttled spout would wait on each other for ever; a bolt on a cycle likewise keeps consuming.
+        _alwaysDrain = inCycle || _spouts.Length > 0 || tasks[0] is AckerTask;
         Inbox = inbox;
         Outbox = outbox;
         foreach (var task in tasks)
@@ -129,7 +131,7 @@ internal sealed class Executor
 
     private bool DrainInbox()
     {
-        if (Outbox.HasOverflow && !_inCycle)
+        if (Outbox.HasOverflow && !_alwaysDrain)
         {
             return false;
         }
@@ -180,7 +182,7 @@ internal sealed class Executor
                 continue;
             }
 
-            for (var i = 0; i < SpoutBurst && spout.HasRoom; i++)
+            for (var i = 0; i < SpoutBurst && spout.CheckRoom(); i++)
             {
                 if (!spout.NextTuple())
                 {

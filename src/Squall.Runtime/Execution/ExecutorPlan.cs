@@ -1,18 +1,31 @@
 namespace Squall.Runtime.Execution;
 
-/// <summary>How a worker's tasks are grouped into executors: per component, contiguous slices of its task ids.</summary>
+/// <summary>
+/// How a topology's tasks are grouped into executors (per component, contiguous slices of its task ids) and
+/// spread over workers (round robin, Storm's even scheduler). A pure function of the topology, the executor
+/// counts and the worker count, so every worker computes the same plan and an assignment need only say
+/// which worker is which.
+/// </summary>
 internal static class ExecutorPlan
 {
+    public static IReadOnlyList<ExecutorSlice> Plan(TaskLayout layout, IReadOnlyDictionary<string, int> executorCounts, int workers)
+    {
+        var slices = new List<ExecutorSlice>();
+        foreach (var (component, tasks) in layout.ComponentTasks.OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            foreach (var slice in Split(tasks, executorCounts[component]).Where(s => s.Length > 0))
+            {
+                slices.Add(new ExecutorSlice(component, slice, slices.Count % workers));
+            }
+        }
+
+        return slices;
+    }
+
     /// <summary>Splits <paramref name="tasks"/> into <paramref name="executors"/> slices whose sizes differ by at most one.</summary>
     public static IEnumerable<int[]> Split(int[] tasks, int executors)
     {
-        // No tasks (e.g. topology.acker.executors = 0): no executors, and Math.Clamp would throw on max < min.
-        if (tasks.Length == 0)
-        {
-            yield break;
-        }
-
-        var count = Math.Clamp(executors, 1, tasks.Length);
+        var count = Math.Clamp(executors, 1, Math.Max(1, tasks.Length));
         var start = 0;
         for (var i = 0; i < count; i++)
         {

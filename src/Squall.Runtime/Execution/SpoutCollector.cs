@@ -21,7 +21,7 @@ internal sealed class SpoutCollector : SpoutOutputCollector
     protected override TaskIds EmitCore(string streamId, Values values, object? messageId, int directTask)
     {
         var items = values.Items;
-        var route = _emitter.Resolve(streamId, items, directTask, out var targets);
+        var route = _emitter.Resolve(streamId, ref items, directTask, out var targets);
         if (messageId is null || !_emitter.AckingEnabled)
         {
             // Untracked: one immutable tuple serves every target.

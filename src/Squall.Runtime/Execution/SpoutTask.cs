@@ -22,6 +22,7 @@ internal sealed class SpoutTask : TaskRunner
     private readonly int _maxPending;
     private long _tracked;
     private SpoutCollector? _collector;
+    private long _throttledSince;
 
     public SpoutTask(WorkerContext worker, ComponentSpec component, ISpout spout, Config conf, TopologyContext context)
         : base(worker, component.Id, context.ThisTaskId)
@@ -38,8 +39,25 @@ internal sealed class SpoutTask : TaskRunner
 
     public int PendingCount { get; private set; }
 
-    /// <summary>False while <c>topology.max.spout.pending</c> trees are pending: NextTuple must wait.</summary>
-    public bool HasRoom => PendingCount < _maxPending;
+    /// <summary>
+    /// False while <c>topology.max.spout.pending</c> trees are pending: NextTuple must wait. The time spent
+    /// waiting is counted as throttled, so a stalled spout shows why in its metrics.
+    /// </summary>
+    public bool CheckRoom()
+    {
+        var room = PendingCount < _maxPending;
+        if (!room && _throttledSince == 0)
+        {
+            _throttledSince = Worker.Time.GetTimestamp();
+        }
+        else if (room && _throttledSince != 0)
+        {
+            Metrics.ThrottledTicks += Worker.Time.GetElapsedTime(_throttledSince).Ticks;
+            _throttledSince = 0;
+        }
+
+        return room;
+    }
 
     public bool IsActive { get; private set; }
 

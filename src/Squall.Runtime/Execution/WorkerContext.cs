@@ -31,8 +31,11 @@ internal sealed class WorkerContext
     /// <summary>Indexed by task id: the index of the executor (and of its inbox) running that task.</summary>
     public int[] ExecutorOfTask { get; }
 
-    /// <summary>Indexed by executor index; replaced as a whole on rebalance.</summary>
-    public Inbox[] Inboxes { get; set; } = [];
+    /// <summary>
+    /// Where each executor index delivers: this worker's inboxes first, then one link per other worker.
+    /// Replaced as a whole on rebalance.
+    /// </summary>
+    public IBatchSink[] Sinks { get; set; } = [];
 
     public void ReportError(string componentId, int taskId, Exception error) =>
         ReportErrorSink(new ComponentError(componentId, taskId, Time.GetUtcNow(), error));

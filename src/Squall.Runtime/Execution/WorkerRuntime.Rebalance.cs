@@ -12,17 +12,10 @@ internal sealed partial class WorkerRuntime
     /// </summary>
     public void Rebalance(IReadOnlyDictionary<string, int> executors)
     {
-        var problems = new List<string>();
-        foreach (var (component, count) in executors)
+        var problems = CheckExecutorCounts(_worker.Layout.Topology, executors);
+        if (_workerCount > 1)
         {
-            if (!_worker.Layout.Topology.ById.TryGetValue(component, out var spec))
-            {
-                problems.Add($"Component '{component}' is not in the topology.");
-            }
-            else if (count < 1 || count > spec.NumTasks)
-            {
-                problems.Add($"Component '{component}': {count} executors is outside 1..{spec.NumTasks} (its task count, fixed at submit).");
-            }
+            problems.Add("Moving tasks between executors in place needs a single worker; restart the workers instead.");
         }
 
         if (problems.Count > 0)
@@ -49,6 +42,7 @@ internal sealed partial class WorkerRuntime
             _executorCounts[component] = count;
         }
 
+        _slices = MySlices();
         _executors = BuildExecutors(startTasks: false);
         _executors.ForEach(e => e.Start());
         Redeliver(undelivered);
@@ -58,9 +52,28 @@ internal sealed partial class WorkerRuntime
         }
     }
 
+    /// <summary>The problems with new executor counts: unknown components, or counts outside 1..tasks.</summary>
+    public static List<string> CheckExecutorCounts(StormTopology topology, IReadOnlyDictionary<string, int> executors)
+    {
+        var problems = new List<string>();
+        foreach (var (component, count) in executors)
+        {
+            if (!topology.ById.TryGetValue(component, out var spec))
+            {
+                problems.Add($"Component '{component}' is not in the topology.");
+            }
+            else if (count < 1 || count > spec.NumTasks)
+            {
+                problems.Add($"Component '{component}': {count} executors is outside 1..{spec.NumTasks} (its task count, fixed at submit).");
+            }
+        }
+
+        return problems;
+    }
+
     private void Redeliver(List<TupleBatch> batches)
     {
-        var injector = new Outbox(_worker.Inboxes, _worker.Options.ProducerBatchSize);
+        var injector = new Outbox(_worker.Sinks, _worker.Options.ProducerBatchSize);
         foreach (var batch in batches)
         {
             for (var i = 0; i < batch.Count; i++)

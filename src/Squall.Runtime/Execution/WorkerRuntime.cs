@@ -4,40 +4,45 @@ using Squall.Runtime.Metrics;
 namespace Squall.Runtime.Execution;
 
 /// <summary>
-/// The executors of one worker: builds the tasks, groups them into executors, runs the tick and timeout
-/// timers, and carries out activate, deactivate, rebalance and shutdown.
+/// The executors of one worker: builds this worker's tasks from the executor plan, groups them into
+/// executors, runs the tick and timeout timers, and carries out activate, deactivate, rebalance and shutdown.
 /// </summary>
 internal sealed partial class WorkerRuntime : IDisposable
 {
     private readonly WorkerContext _worker;
-    private readonly List<TaskRunner> _tasks;
+    private readonly Dictionary<int, TaskRunner> _tasks;
     private readonly HashSet<string> _onCycles;
     private readonly List<ITimer> _timers = [];
+    private readonly int _workerIndex;
+    private readonly int _workerCount;
     private Dictionary<string, int> _executorCounts;
+    private List<ExecutorSlice> _slices;
+    private IBatchSink[] _remote = [];
     private List<Executor> _executors = [];
     private bool _active;
 
-    public WorkerRuntime(WorkerContext worker)
+    public WorkerRuntime(WorkerContext worker, int workerIndex = 0, int workerCount = 1)
     {
         _worker = worker;
+        _workerIndex = workerIndex;
+        _workerCount = workerCount;
         var layout = worker.Layout;
-        var workerTasks = Enumerable.Range(1, layout.MaxTaskId).ToArray();
-        _tasks = [.. workerTasks.Select(t => TaskFactory.Create(worker, t, workerTasks))];
+        _executorCounts = ExecutorCountsFrom(worker);
+        _slices = MySlices();
+        var workerTasks = _slices.SelectMany(s => s.Tasks).Order().ToArray();
+        _tasks = workerTasks.ToDictionary(t => t, t => TaskFactory.Create(worker, t, workerTasks));
         _onCycles = ExecutorPlan.ComponentsOnCycles(layout.Topology);
-        var cap = worker.Options.MaxTaskParallelism ?? int.MaxValue;
-        _executorCounts = layout.Topology.Components.ToDictionary(c => c.Id, c => Math.Min(c.Executors, cap), StringComparer.Ordinal);
-        _executorCounts[Constants.AckerComponentId] = layout.AckerTasks.Length;
     }
 
-    public IReadOnlyList<TaskMetrics> TaskMetrics => [.. _tasks.Select(t => t.Metrics)];
+    public IReadOnlyList<TaskMetrics> TaskMetrics => [.. _tasks.Values.Select(t => t.Metrics)];
 
-    public int ExecutorCount => _executors.Count;
+    /// <summary>How many executors run in this worker.</summary>
+    public int LocalExecutorCount => _slices.Count;
 
-    /// <summary>Executors per component right now.</summary>
-    public IReadOnlyDictionary<string, int> ExecutorCounts => _executorCounts;
-
-    public void Start(bool active)
+    /// <summary>Starts the executors; <paramref name="remote"/> holds one sink per other worker, in worker order.</summary>
+    public void Start(bool active, IBatchSink[] remote)
     {
+        _remote = remote;
         _executors = BuildExecutors(startTasks: true);
         _executors.ForEach(e => e.Start());
         StartTimers();
@@ -66,6 +71,20 @@ internal sealed partial class WorkerRuntime : IDisposable
         StopExecutors(stopTasks: true);
     }
 
+    private static Dictionary<string, int> ExecutorCountsFrom(WorkerContext worker)
+    {
+        var cap = worker.Options.MaxTaskParallelism ?? int.MaxValue;
+        var counts = worker.Layout.Topology.Components.ToDictionary(
+            c => c.Id,
+            c => Math.Min(worker.Conf.GetNullableInt(Config.ComponentExecutorsKey(c.Id)) ?? c.Executors, cap),
+            StringComparer.Ordinal);
+        counts[Constants.AckerComponentId] = worker.Layout.AckerTasks.Length;
+        return counts;
+    }
+
+    private List<ExecutorSlice> MySlices() =>
+        [.. ExecutorPlan.Plan(_worker.Layout, _executorCounts, _workerCount).Where(s => s.Worker == _workerIndex)];
+
     private void Broadcast(ControlMessage message)
     {
         foreach (var executor in _executors)
@@ -76,40 +95,45 @@ internal sealed partial class WorkerRuntime : IDisposable
 
     private List<Executor> BuildExecutors(bool startTasks)
     {
-        var slices = new List<(string Component, int[] Tasks)>();
-        foreach (var (component, tasks) in _worker.Layout.ComponentTasks.OrderBy(c => c.Key, StringComparer.Ordinal))
+        var capacity = Math.Max(4, _worker.Options.ReceiveBufferSize / _worker.Options.ProducerBatchSize);
+        var inboxes = _slices.Select(_ => new Inbox(capacity)).ToArray();
+        var plan = ExecutorPlan.Plan(_worker.Layout, _executorCounts, _workerCount);
+        foreach (var slice in plan.Where(s => s.Worker != _workerIndex))
         {
-            slices.AddRange(ExecutorPlan.Split(tasks, _executorCounts[component]).Where(s => s.Length > 0).Select(s => (component, s)));
+            foreach (var task in slice.Tasks)
+            {
+                _worker.ExecutorOfTask[task] = inboxes.Length + RemoteIndex(slice.Worker);
+            }
         }
 
-        var capacity = Math.Max(4, _worker.Options.ReceiveBufferSize / _worker.Options.ProducerBatchSize);
-        var inboxes = slices.Select(_ => new Inbox(capacity)).ToArray();
-        for (var i = 0; i < slices.Count; i++)
+        for (var i = 0; i < _slices.Count; i++)
         {
-            foreach (var task in slices[i].Tasks)
+            foreach (var task in _slices[i].Tasks)
             {
                 _worker.ExecutorOfTask[task] = i;
             }
         }
 
-        _worker.Inboxes = inboxes;
-        return [.. slices.Select((slice, i) => new Executor(
+        IBatchSink[] sinks = [.. inboxes, .. _remote];
+        _worker.Sinks = sinks;
+        return [.. _slices.Select((slice, i) => new Executor(
             $"{_worker.TopologyId}:{slice.Component}[{slice.Tasks[0]}-{slice.Tasks[^1]}]",
-            [.. slice.Tasks.Select(t => _tasks[t - 1])],
+            [.. slice.Tasks.Select(t => _tasks[t])],
             inboxes[i],
-            new Outbox(inboxes, _worker.Options.ProducerBatchSize),
+            new Outbox(sinks, _worker.Options.ProducerBatchSize),
             _onCycles.Contains(slice.Component))
         {
             StartTasks = startTasks,
         })];
     }
 
+    private int RemoteIndex(int worker) => worker < _workerIndex ? worker : worker - 1;
+
     private void StartTimers()
     {
-        var options = _worker.Options;
-        var period = options.RotationPeriod;
+        var period = _worker.Options.RotationPeriod;
         _timers.Add(_worker.Time.CreateTimer(_ => Broadcast(new ControlMessage(ControlKind.RotateTimeouts)), null, period, period));
-        var frequencies = _tasks.OfType<BoltTask>().Select(b => b.TickFreqSecs).OfType<int>().Distinct();
+        var frequencies = _tasks.Values.OfType<BoltTask>().Select(b => b.TickFreqSecs).OfType<int>().Distinct();
         foreach (var freq in frequencies)
         {
             var every = TimeSpan.FromSeconds(freq);

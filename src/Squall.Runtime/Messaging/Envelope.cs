@@ -20,7 +20,7 @@ internal struct Envelope
     public MessageKind Kind;
 
     public static Envelope ForTuple(Tuple tuple, int targetTask) =>
-        new() { Kind = MessageKind.Tuple, Tuple = tuple, TargetTask = targetTask };
+        new() { Kind = MessageKind.Tuple, Tuple = tuple, TargetTask = targetTask, SourceTask = tuple.SourceTask };
 
     public static Envelope ForAck(MessageKind kind, int targetTask, long root, long value, int sourceTask, FailureReason? reason = null) =>
         new() { Kind = kind, TargetTask = targetTask, Root = root, Value = value, SourceTask = sourceTask, Reason = reason };

@@ -14,7 +14,7 @@ namespace Squall.Runtime.Messaging;
 /// </remarks>
 [SuppressMessage("Reliability", "CA1001", Justification = "The events never create a kernel handle (WaitHandle is not used), and producers may still Set them after the consumer is gone.")]
 [DebuggerDisplay("Inbox batches = {_batches.Count}/{_batches.Capacity}, control = {_control.Count}")]
-internal sealed class Inbox
+internal sealed class Inbox : IBatchSink
 {
     private readonly RingBuffer<TupleBatch> _batches;
     private readonly ConcurrentQueue<ControlMessage> _control = new();

@@ -12,7 +12,7 @@ namespace Squall.Runtime.Messaging;
 /// </remarks>
 internal sealed class Outbox
 {
-    private readonly Inbox[] _destinations;
+    private readonly IBatchSink[] _destinations;
     private readonly TupleBatch?[] _open;
     private readonly Queue<TupleBatch>?[] _overflow;
     private readonly int[] _dirty;
@@ -20,7 +20,7 @@ internal sealed class Outbox
     private int _dirtyCount;
     private int _overflowBatches;
 
-    public Outbox(Inbox[] destinations, int batchSize)
+    public Outbox(IBatchSink[] destinations, int batchSize)
     {
         _destinations = destinations;
         _open = new TupleBatch?[destinations.Length];

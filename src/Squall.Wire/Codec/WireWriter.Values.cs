@@ -19,7 +19,7 @@ public ref partial struct WireWriter<TBufferWriter>
             case int i: WriteInt32Value(i); break;
             case long l: WriteInt64Value(l); break;
             case string s: WriteByte((byte)ValueTag.String); WriteString(s); break;
-            case double d: WriteByte((byte)ValueTag.Double); WriteDouble(d); break;
+            case double d: WriteDoubleValue(d); break;
             case byte[] bytes: WriteByte((byte)ValueTag.Bytes); WriteBytes(bytes); break;
             case sbyte sb: WriteByte((byte)ValueTag.SByte); WriteByte((byte)sb); break;
             case byte by: WriteByte((byte)ValueTag.Byte); WriteByte(by); break;
@@ -50,6 +50,13 @@ public ref partial struct WireWriter<TBufferWriter>
     {
         WriteByte((byte)ValueTag.Int64);
         WriteVarInt64(value);
+    }
+
+    /// <summary>Writes a double as a tagged value without boxing it.</summary>
+    public void WriteDoubleValue(double value)
+    {
+        WriteByte((byte)ValueTag.Double);
+        WriteDouble(value);
     }
 
     private void WriteDecimal(decimal value)
@@ -122,6 +129,8 @@ public ref partial struct WireWriter<TBufferWriter>
             case long[] longs: foreach (var x in longs) { WriteInt64Value(x); } break;
             case List<int> ints: foreach (var x in ints) { WriteInt32Value(x); } break;
             case List<long> longs: foreach (var x in longs) { WriteInt64Value(x); } break;
+            case double[] doubles: foreach (var x in doubles) { WriteDoubleValue(x); } break;
+            case List<double> doubles: foreach (var x in doubles) { WriteDoubleValue(x); } break;
             default:
                 for (var i = 0; i < list.Count; i++)
                 {

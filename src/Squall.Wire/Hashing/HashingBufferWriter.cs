@@ -10,7 +10,7 @@ namespace Squall.Wire.Hashing;
 internal sealed class HashingBufferWriter : IBufferWriter<byte>
 {
     private byte[] _scratch = new byte[256];
-    private XxHash64State _state;
+    private XxHash64State _state = new();
 
     public void Reset(ulong seed) => _state.Reset(seed);
 

@@ -18,6 +18,12 @@ public struct XxHash64State
     private int _buffered;
     private StripeBuffer _buffer;
 
+    /// <summary>Creates a state for seed 0 (<c>default</c> is not a valid state: its lanes are unseeded).</summary>
+    public XxHash64State()
+        : this(0)
+    {
+    }
+
     /// <summary>Creates a state for <paramref name="seed"/>.</summary>
     public XxHash64State(ulong seed) => Reset(seed);
 

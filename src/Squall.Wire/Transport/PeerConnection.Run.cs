@@ -19,16 +19,14 @@ public sealed partial class PeerConnection
             Socket? socket = null;
             try
             {
-                socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-                using var timeout = new CancellationTokenSource(_options.ConnectTimeout, _options.TimeProvider);
-                using var connecting = CancellationTokenSource.CreateLinkedTokenSource(stopping, timeout.Token);
-                await socket.ConnectAsync(_options.Host, _options.Port, connecting.Token);
-                var stream = new NetworkStream(socket, ownsSocket: true);
-                var reader = PipeReader.Create(stream);
-                var writer = PipeWriter.Create(stream);
-                await HandshakeAsync(reader, writer, connecting.Token);
+                socket = SocketTuning.Apply(new Socket(SocketType.Stream, ProtocolType.Tcp));
+                var (reader, writer, held) = await ConnectAsync(socket, stopping);
                 established = true;
                 attempt = 0;
+                _acked = 0;
+                _connected = true;
+                SetHeld(held);
+                Connected?.Invoke(this, EventArgs.Empty);
                 error = await PumpAsync(reader, writer, stopping);
                 await reader.CompleteAsync();
                 await writer.CompleteAsync();
@@ -59,7 +57,27 @@ public sealed partial class PeerConnection
         }
     }
 
-    private async Task HandshakeAsync(PipeReader reader, PipeWriter writer, CancellationToken cancellation)
+    private async Task<(PipeReader Reader, PipeWriter Writer, bool Held)> ConnectAsync(Socket socket, CancellationToken stopping)
+    {
+        using var timeout = new CancellationTokenSource(_options.ConnectTimeout, _options.TimeProvider);
+        using var connecting = CancellationTokenSource.CreateLinkedTokenSource(stopping, timeout.Token);
+        try
+        {
+            await socket.ConnectAsync(_options.Host, _options.Port, connecting.Token);
+            var stream = new NetworkStream(socket, ownsSocket: true);
+            var reader = PipeReader.Create(stream);
+            var writer = PipeWriter.Create(stream);
+            var held = await HandshakeAsync(reader, writer, connecting.Token);
+            return (reader, writer, held);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !stopping.IsCancellationRequested)
+        {
+            throw new TimeoutException($"Connecting to {_options.Host}:{_options.Port} took longer than {_options.ConnectTimeout}.");
+        }
+    }
+
+    /// <summary>Sends Hello and waits for Welcome; returns the initial hold state.</summary>
+    private async Task<bool> HandshakeAsync(PipeReader reader, PipeWriter writer, CancellationToken cancellation)
     {
         Handshake.WriteHello(writer, _options.TopologyId, _options.Secret.Span, _options.PeerName);
         await writer.FlushAsync(cancellation);
@@ -76,11 +94,7 @@ public sealed partial class PeerConnection
                     _ => throw new WireProtocolException($"Expected a handshake answer, got frame type {type}."),
                 };
                 reader.AdvanceTo(buffer.Start);
-                _acked = 0;
-                _connected = true;
-                SetHeld(held);
-                Connected?.Invoke(this, EventArgs.Empty);
-                return;
+                return held;
             }
 
             reader.AdvanceTo(buffer.Start, buffer.End);
@@ -227,8 +241,10 @@ public sealed partial class PeerConnection
 
     private async Task DelayBeforeReconnectAsync(int attempt, CancellationToken stopping)
     {
-        // In doubles so that a long initial delay cannot overflow when doubled.
+        // In doubles so that a long initial delay cannot overflow when doubled. The ±20% jitter keeps
+        // the peers of a restarted worker from reconnecting in lockstep.
         var ticks = Math.Min(_options.MaxReconnectDelay.Ticks, _options.InitialReconnectDelay.Ticks * Math.Pow(2, Math.Min(attempt, 62)));
+        ticks *= 0.8 + (0.4 * Random.Shared.NextDouble());
         try
         {
             await Task.Delay(TimeSpan.FromTicks((long)ticks), _options.TimeProvider, stopping);

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Pipelines;
+using System.Net.Sockets;
 
 namespace Squall.Wire.Transport;
 
@@ -23,18 +24,37 @@ public sealed partial class WirePeer
         {
             // Server shutting down.
         }
-        catch (Exception ex)
+        catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException)
         {
             error = ex;
         }
+        catch (Exception ex)
+        {
+            // The handler failed: tell the sender why its frames come back instead of just hanging up.
+            error = ex;
+            await TryRefuseAsync($"Receiver failed: {ex.GetType().Name}: {ex.Message}");
+        }
         finally
         {
-            await _reader.CompleteAsync();
-            await _writer.CompleteAsync();
+            await CompleteQuietlyAsync();
             _socket.Dispose();
         }
 
         handler.OnPeerClosed(this, error);
+    }
+
+    // Completing the writer flushes into the socket; when the peer reset the connection that throws, and
+    // the connection is over either way: what matters is the error already recorded, not this one.
+    private async Task CompleteQuietlyAsync()
+    {
+        await _reader.CompleteAsync();
+        try
+        {
+            await _writer.CompleteAsync();
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        {
+        }
     }
 
     private async Task HandshakeAsync(CancellationToken stopping)

@@ -49,6 +49,11 @@ public sealed class WireServer : IAsyncDisposable
     public void Start()
     {
         ObjectDisposedException.ThrowIf(_stopping.IsCancellationRequested, this);
+        if (_listener is not null)
+        {
+            throw new InvalidOperationException("Server already started.");
+        }
+
         var listener = new Socket(Options.Address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         try
         {
@@ -138,8 +143,18 @@ public sealed class WireServer : IAsyncDisposable
                 continue;
             }
 
-            socket.NoDelay = true;
-            var peer = new WirePeer(this, socket);
+            WirePeer peer;
+            try
+            {
+                peer = new WirePeer(this, SocketTuning.Apply(socket));
+            }
+            catch (Exception ex) when (ex is SocketException or ObjectDisposedException or IOException)
+            {
+                // The peer hung up between accept and setup; nothing to serve.
+                socket.Dispose();
+                continue;
+            }
+
             lock (_gate)
             {
                 _connections.Add(RunPeerAsync(peer));
@@ -150,11 +165,17 @@ public sealed class WireServer : IAsyncDisposable
     private async Task RunPeerAsync(WirePeer peer)
     {
         await Task.Yield();
-        await peer.RunAsync(_handler, _stopping.Token);
-        lock (_gate)
+        try
         {
-            _peers.Remove(peer);
-            _connections.RemoveAll(static t => t.IsCompleted);
+            await peer.RunAsync(_handler, _stopping.Token);
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _peers.Remove(peer);
+                _connections.RemoveAll(static t => t.IsCompleted);
+            }
         }
     }
 }

@@ -10,7 +10,7 @@ public class AllocationTests
     public void Encoding_primitives_strings_and_typed_arrays_does_not_allocate()
     {
         object?[] values = [1, 2L, "text", 1.5, 2.5f, true, null, 'c', 3m, Guid.Empty, DateTime.UnixEpoch,
-            TimeSpan.Zero, (byte)1, new byte[] { 1 }, new int[] { 1, 2 }, new List<long> { 3 }];
+            TimeSpan.Zero, (byte)1, new byte[] { 1 }, new int[] { 1, 2 }, new List<long> { 3 }, new double[] { 0.5 }, new List<string> { "s" }];
         var output = new ArrayBufferWriter<byte>(4096);
         Encode(output, values);
         var before = GC.GetAllocatedBytesForCurrentThread();

@@ -137,6 +137,16 @@ public class RoundTripTests
         reader.End.ShouldBeTrue();
     }
 
+    [Fact]
+    public void Reader_accepts_multi_segment_sequences()
+    {
+        var bytes = Support.Codec.Encode(new object?[] { "across", 1234567L, new byte[] { 9 } });
+        var first = new Segment(bytes.AsMemory(0, 5));
+        var last = first.Append(bytes.AsMemory(5));
+        var reader = new WireReader(new System.Buffers.ReadOnlySequence<byte>(first, 0, last, last.Memory.Length));
+        Equivalence.ShouldBeEquivalent(reader.ReadValue(), new object?[] { "across", 1234567L, new byte[] { 9 } });
+    }
+
     [Theory]
     [InlineData(0UL)]
     [InlineData(127UL)]
@@ -152,5 +162,17 @@ public class RoundTripTests
         var reader = new WireReader(output.WrittenSpan);
         reader.ReadVarUInt64().ShouldBe(value);
         reader.ReadVarInt64().ShouldBe((long)value);
+    }
+
+    private sealed class Segment : System.Buffers.ReadOnlySequenceSegment<byte>
+    {
+        public Segment(ReadOnlyMemory<byte> memory) => Memory = memory;
+
+        public Segment Append(ReadOnlyMemory<byte> memory)
+        {
+            var next = new Segment(memory) { RunningIndex = RunningIndex + Memory.Length };
+            Next = next;
+            return next;
+        }
     }
 }

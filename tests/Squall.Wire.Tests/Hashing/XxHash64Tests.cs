@@ -74,6 +74,14 @@ public class XxHash64Tests
     }
 
     [Fact]
+    public void Parameterless_state_is_seed_zero()
+    {
+        var state = new XxHash64State();
+        state.Append("abc"u8);
+        state.GetDigest().ShouldBe(0x44BC2CF5AD770999UL);
+    }
+
+    [Fact]
     public void Hash_does_not_allocate()
     {
         var data = SanityBuffer(1000);

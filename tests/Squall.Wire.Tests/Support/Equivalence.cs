@@ -12,13 +12,10 @@ internal static class Equivalence
             case null:
                 actual.ShouldBeNull(path);
                 break;
-            case double d:
-                actual.ShouldBeOfType<double>(path);
-                BitConverter.DoubleToUInt64Bits((double)actual).ShouldBe(BitConverter.DoubleToUInt64Bits(d), path);
-                break;
-            case float f:
-                actual.ShouldBeOfType<float>(path);
-                BitConverter.SingleToUInt32Bits((float)actual).ShouldBe(BitConverter.SingleToUInt32Bits(f), path);
+            case double or float:
+                actual.ShouldNotBeNull(path);
+                actual.GetType().ShouldBe(expected.GetType(), path);
+                Bits(actual).ShouldBe(Bits(expected), path);
                 break;
             case decimal m:
                 actual.ShouldBeOfType<decimal>(path);
@@ -66,4 +63,8 @@ internal static class Equivalence
                 break;
         }
     }
+
+    // NaN payloads and -0 must survive, and == cannot see either.
+    private static ulong Bits(object value) =>
+        value is double d ? BitConverter.DoubleToUInt64Bits(d) : BitConverter.SingleToUInt32Bits((float)value);
 }

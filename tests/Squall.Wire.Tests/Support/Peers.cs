@@ -22,6 +22,26 @@ internal static class Peers
         return server;
     }
 
+    /// <summary>
+    /// Starts a server on a port below the OS ephemeral range (32768+ here), for tests that restart on
+    /// the same port: an ephemeral port freed by one server can be taken meanwhile by the local end of
+    /// another test's outgoing connection, and then the restart cannot bind it.
+    /// </summary>
+    public static WireServer StartServerOnFixedPort(IFrameHandler handler)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return StartServer(handler, Random.Shared.Next(20_000, 30_000));
+            }
+            catch (SocketException) when (attempt < 100)
+            {
+                // Taken by someone else; try another.
+            }
+        }
+    }
+
     public static PeerConnection Connect(int port, string name = "good", string topology = Topology, byte[]? secret = null, int capacity = 1024) =>
         new(new PeerConnectionOptions
         {

@@ -98,7 +98,7 @@ public class ConnectionTests
     public async Task Reconnects_after_the_server_restarts_on_the_same_port_and_delivers_later_frames()
     {
         var first = new RecordingHandler();
-        var server = Peers.StartServer(first);
+        var server = Peers.StartServerOnFixedPort(first);
         var port = server.LocalEndPoint.Port;
         await using var client = await Peers.ConnectedAsync(port);
         await client.SendAsync(Peers.Frame(1));
@@ -109,13 +109,15 @@ public class ConnectionTests
         await lost;
         client.IsConnected.ShouldBeFalse();
 
+        // Sent while the peer is down: waits in the queue for the next connection.
+        await client.SendAsync(Peers.Frame(2));
         var second = new RecordingHandler();
         var reconnected = Await.EventAsync<EventArgs>(h => client.Connected += h, h => client.Connected -= h);
         await using var restarted = Peers.StartServer(second, port);
         await reconnected;
-        await client.SendAsync(Peers.Frame(2));
-        await second.WaitForFramesAsync(1);
-        Encoding.UTF8.GetString(second.Frames[0].Payload).ShouldBe("frame-2");
+        await client.SendAsync(Peers.Frame(3));
+        await second.WaitForFramesAsync(2);
+        second.Frames.Select(f => Encoding.UTF8.GetString(f.Payload)).ShouldBe(["frame-2", "frame-3"]);
     }
 
     [Fact]

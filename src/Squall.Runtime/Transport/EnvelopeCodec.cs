@@ -1,0 +1,179 @@
+using System.Buffers;
+using Squall.Runtime.Messaging;
+using Squall.Wire.Codec;
+
+namespace Squall.Runtime.Transport;
+
+/// <summary>
+/// Encodes batches of envelopes for the wire, and back. A tuple travels as its source task, stream index,
+/// ack ids and values; the receiver resolves component, stream name and fields from its own copy of the
+/// topology, so none of them is sent.
+/// </summary>
+/// <remarks>
+/// <code>
+/// batch    := varint count, envelope*
+/// envelope := kind:u8, target:varint, source:varint, root:i64, value:i64, body
+/// body     := (Tuple)          stream:varint, edge:i64, extra:varint, (root:i64, edge:i64)*, n:varint, value*
+///           | (Fail|TreeFailed) reason-kind:u8, component:string?, task:varint, message:string?
+///           | (others)         nothing
+/// </code>
+/// </remarks>
+internal sealed class EnvelopeCodec
+{
+    public const byte BatchFrame = 16;
+
+    private readonly TaskLayout _layout;
+    private readonly SerializerRegistry? _registry;
+
+    public EnvelopeCodec(TaskLayout layout, SerializerRegistry? registry)
+    {
+        _layout = layout;
+        _registry = registry;
+    }
+
+    public void Encode(TupleBatch batch, IBufferWriter<byte> output)
+    {
+        var writer = new WireWriter<IBufferWriter<byte>>(output, _registry);
+        writer.WriteVarUInt32((uint)batch.Count);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            ref var e = ref batch.Items[i];
+            writer.WriteByte((byte)e.Kind);
+            writer.WriteVarInt32(e.TargetTask);
+            writer.WriteVarInt32(e.SourceTask);
+            writer.WriteInt64(e.Root);
+            writer.WriteInt64(e.Value);
+            if (e.Kind == MessageKind.Tuple)
+            {
+                WriteTuple(ref writer, e.Tuple!);
+            }
+            else if (e.Kind is MessageKind.Fail or MessageKind.TreeFailed)
+            {
+                WriteReason(ref writer, e.Reason!);
+            }
+        }
+
+        writer.Commit();
+    }
+
+    /// <summary>Decodes a batch; throws <see cref="WireFormatException"/> on anything malformed, including unknown tasks or streams.</summary>
+    public void Decode(ReadOnlySpan<byte> payload, List<Envelope> into)
+    {
+        var reader = new WireReader(payload, _registry);
+        var count = reader.ReadLength(minBytesPerItem: 19);
+        for (var i = 0; i < count; i++)
+        {
+            var kind = (MessageKind)reader.ReadByte();
+            var envelope = new Envelope
+            {
+                Kind = kind,
+                TargetTask = CheckTask(reader.ReadVarInt32()),
+                SourceTask = reader.ReadVarInt32(),
+                Root = reader.ReadInt64(),
+                Value = reader.ReadInt64(),
+            };
+            switch (kind)
+            {
+                case MessageKind.Tuple:
+                    envelope.Tuple = ReadTuple(ref reader, envelope.SourceTask);
+                    break;
+                case MessageKind.Fail or MessageKind.TreeFailed:
+                    envelope.Reason = ReadReason(ref reader);
+                    break;
+                case > MessageKind.TreeFailed:
+                    throw new WireFormatException($"Unknown message kind {(byte)kind}.");
+            }
+
+            into.Add(envelope);
+        }
+
+        if (!reader.End)
+        {
+            throw new WireFormatException($"{reader.Remaining} unexpected bytes after a batch of {count} envelopes.");
+        }
+    }
+
+    private static void WriteTuple(ref WireWriter<IBufferWriter<byte>> writer, Tuple tuple)
+    {
+        writer.WriteVarInt32(tuple.Source.Index);
+        writer.WriteInt64(tuple.RootId);
+        writer.WriteInt64(tuple.EdgeId);
+        var extra = tuple.ExtraAnchors;
+        writer.WriteVarUInt32((uint)(extra?.Length ?? 0));
+        foreach (var id in extra ?? [])
+        {
+            writer.WriteInt64(id);
+        }
+
+        var values = tuple.ValueArray;
+        writer.WriteVarUInt32((uint)values.Length);
+        foreach (var value in values)
+        {
+            writer.WriteValue(value.AsObject());
+        }
+    }
+
+    private Tuple ReadTuple(ref WireReader reader, int sourceTask)
+    {
+        var component = CheckTask(sourceTask) is var task && _layout.Topology.ById.TryGetValue(_layout.ComponentOfTask[task], out var spec)
+            ? spec
+            : throw new WireFormatException($"Task {sourceTask} is not a task of a user component.");
+        var streamIndex = reader.ReadVarInt32();
+        if ((uint)streamIndex >= (uint)component.StreamList.Length)
+        {
+            throw new WireFormatException($"Component '{component.Id}' has no stream #{streamIndex}.");
+        }
+
+        var rootId = reader.ReadInt64();
+        var edgeId = reader.ReadInt64();
+        var extraCount = reader.ReadLength(minBytesPerItem: 8);
+        long[]? extra = null;
+        if (extraCount > 0)
+        {
+            extra = new long[extraCount];
+            for (var i = 0; i < extraCount; i++)
+            {
+                extra[i] = reader.ReadInt64();
+            }
+        }
+
+        var stream = component.StreamList[streamIndex];
+        var values = new Value[reader.ReadLength(minBytesPerItem: 1)];
+        if (values.Length != stream.Fields.Count)
+        {
+            throw new WireFormatException($"A tuple of '{stream}' has {values.Length} values for {stream.Fields.Count} fields.");
+        }
+
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = Value.FromObject(reader.ReadValue());
+        }
+
+        return new Tuple(values, stream, sourceTask) { RootId = rootId, EdgeId = edgeId, ExtraAnchors = extra };
+    }
+
+    private static void WriteReason(ref WireWriter<IBufferWriter<byte>> writer, FailureReason reason)
+    {
+        writer.WriteByte((byte)reason.Kind);
+        writer.WriteValue(reason.ComponentId);
+        writer.WriteVarInt32(reason.TaskId);
+        writer.WriteValue(reason.Message);
+    }
+
+    private static FailureReason ReadReason(ref WireReader reader)
+    {
+        var kind = (FailureKind)reader.ReadByte();
+        if (kind > FailureKind.TimedOut)
+        {
+            throw new WireFormatException($"Unknown failure kind {(byte)kind}.");
+        }
+
+        var component = reader.ReadValue() as string;
+        var task = reader.ReadVarInt32();
+        var message = reader.ReadValue() as string;
+        return new FailureReason(kind, component, task, message);
+    }
+
+    private int CheckTask(int task) =>
+        task > 0 && task <= _layout.MaxTaskId ? task : throw new WireFormatException($"Task {task} is not in this topology (1..{_layout.MaxTaskId}).");
+}

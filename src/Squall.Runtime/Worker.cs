@@ -1,0 +1,121 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Squall.Runtime.Execution;
+using Squall.Runtime.Metrics;
+using Squall.Runtime.Transport;
+using Squall.Wire.Transport;
+
+namespace Squall.Runtime;
+
+/// <summary>
+/// One worker of a topology: its share of the executors (a pure function of the topology, its
+/// configuration and the worker count), a listener for the other workers, and a link to each of them.
+/// </summary>
+public sealed class Worker : IAsyncDisposable
+{
+    private readonly WorkerOptions _options;
+    private readonly WorkerContext _context;
+    private readonly WorkerRuntime _runtime;
+    private readonly EnvelopeCodec _codec;
+    private readonly ConcurrentQueue<ComponentError> _errors = new();
+    private readonly WireServer? _server;
+    private readonly WorkerReceiver? _receiver;
+    private readonly WorkerMeter _meter;
+    private RemoteSink[] _links = [];
+
+    private Worker(WorkerOptions options)
+    {
+        _options = options;
+        var topologyOptions = TopologyOptions.From(options.Conf);
+        var layout = new TaskLayout(options.Topology, topologyOptions.Ackers);
+        _context = new WorkerContext(options.TopologyId, options.Conf, topologyOptions, layout, options.Time, error =>
+        {
+            _errors.Enqueue(error);
+            options.OnError?.Invoke(error);
+        });
+        _runtime = new WorkerRuntime(_context, options.WorkerIndex, options.WorkerCount);
+        _codec = new EnvelopeCodec(layout, SerializerRegistryFactory.From(options.Conf));
+        _meter = new WorkerMeter(options.TopologyId, GetStats);
+        if (options.WorkerCount > 1)
+        {
+            _receiver = new WorkerReceiver(_context, _codec, () => _context.Sinks, _runtime.LocalExecutorCount);
+            _server = new WireServer(
+                new WireServerOptions { Address = IPAddress.Parse(options.BindHost), Port = options.Port, TopologyId = options.TopologyId, Secret = options.Secret },
+                _receiver);
+            _server.Start();
+        }
+    }
+
+    /// <summary>The port other workers connect to (0 for a single worker, which listens on none).</summary>
+    public int Port => _server?.LocalEndPoint.Port ?? 0;
+
+    /// <summary>Builds this worker's tasks and binds its listener; call <see cref="Start"/> once every worker's port is known.</summary>
+    public static Worker Create(WorkerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.WorkerCount < 1 || options.WorkerIndex < 0 || options.WorkerIndex >= options.WorkerCount)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), $"Worker index {options.WorkerIndex} is not in 0..{options.WorkerCount - 1}.");
+        }
+
+        return new Worker(options);
+    }
+
+    /// <summary>Connects to the other workers (retrying until they listen) and starts the executors.</summary>
+    /// <remarks>The network runs on real time even when <see cref="WorkerOptions.Time"/> is a test clock: that clock drives ticks and timeouts, not socket backoff.</remarks>
+    public void Start(IReadOnlyList<(string Host, int Port)> workers, bool active)
+    {
+        ArgumentNullException.ThrowIfNull(workers);
+        if (workers.Count != _options.WorkerCount)
+        {
+            throw new ArgumentException($"Expected {_options.WorkerCount} worker endpoints, got {workers.Count}.", nameof(workers));
+        }
+
+        var capacity = Math.Max(4, _context.Options.ReceiveBufferSize / _context.Options.ProducerBatchSize);
+        _links = [.. workers.Where((_, i) => i != _options.WorkerIndex).Select(w => new RemoteSink(
+            new PeerConnectionOptions { Host = w.Host, Port = w.Port, TopologyId = _options.TopologyId, Secret = _options.Secret, PeerName = $"worker-{_options.WorkerIndex}" },
+            _codec,
+            capacity))];
+        foreach (var link in _links)
+        {
+            link.Start();
+        }
+
+        _runtime.Start(active, _links);
+        _receiver?.Started();
+    }
+
+    /// <summary>Starts calling NextTuple on this worker's spouts.</summary>
+    public void Activate() => _runtime.Activate();
+
+    /// <summary>Stops calling NextTuple on this worker's spouts.</summary>
+    public void Deactivate() => _runtime.Deactivate();
+
+    /// <summary>Changes executor counts in place (single worker only).</summary>
+    public void Rebalance(IReadOnlyDictionary<string, int> executors) => _runtime.Rebalance(executors);
+
+    /// <summary>This worker's counters, per task.</summary>
+    internal IReadOnlyList<TaskMetrics> TaskMetrics => _runtime.TaskMetrics;
+
+    /// <summary>This worker's per-component counters.</summary>
+    public IReadOnlyList<ComponentStats> GetStats() => StatsAggregator.Aggregate(TaskMetrics);
+
+    /// <summary>The errors reported in this worker, oldest first.</summary>
+    public IReadOnlyList<ComponentError> GetErrors() => [.. _errors];
+
+    /// <summary>Stops the executors (calling Close/Cleanup), then the links and the listener.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _meter.Dispose();
+        _runtime.Dispose();
+        foreach (var link in _links)
+        {
+            await link.DisposeAsync();
+        }
+
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+    }
+}

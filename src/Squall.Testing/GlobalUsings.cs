@@ -1,0 +1,4 @@
+global using System.Collections.Concurrent;
+global using Squall;
+global using Squall.Runtime;
+global using Tuple = Squall.Tuple;

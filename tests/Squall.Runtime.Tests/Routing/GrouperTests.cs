@@ -1,0 +1,100 @@
+using Squall.Runtime.Routing;
+
+namespace Squall.Runtime.Tests.Routing;
+
+[Trait("Category", "Unit")]
+public sealed class GrouperTests
+{
+    private static readonly int[] FourTasks = [3, 4, 5, 6];
+
+    [Fact]
+    public void Shuffle_spreads_100k_tuples_within_2_percent_of_even_over_4_tasks()
+    {
+        var grouper = new ShuffleGrouper(FourTasks, seed: 7);
+        var counts = new Dictionary<int, int>();
+        for (var i = 0; i < 100_000; i++)
+        {
+            var task = grouper.Choose(1, [i])[0];
+            counts[task] = counts.GetValueOrDefault(task) + 1;
+        }
+
+        counts.Keys.Order().ShouldBe(FourTasks);
+        foreach (var (task, count) in counts)
+        {
+            Math.Abs(count - 25_000).ShouldBeLessThanOrEqualTo(500, $"task {task} got {count}");
+        }
+    }
+
+    [Fact]
+    public void Fields_sends_fixed_keys_to_fixed_task_indices()
+    {
+        // Computed once and hard-coded: a change of hash (or of its encoding) must fail here, since it would
+        // move every key to another task across a restart or between processes.
+        var expected = new Dictionary<string, int>
+        {
+            ["apple"] = 2,
+            ["banana"] = 1,
+            ["cherry"] = 2,
+            ["storm"] = 2,
+            ["squall"] = 3,
+            [""] = 0,
+        };
+        var grouper = new FieldsGrouper(FourTasks, new FieldsHasher(new Fields("word", "n"), new Fields("word")));
+
+        var actual = expected.Keys.ToDictionary(k => k, k => grouper.Choose(1, [k, 1])[0] - FourTasks[0]);
+
+        actual.ShouldBe(expected);
+    }
+
+    [Fact]
+    public void Fields_ignores_the_non_grouping_fields_and_the_source_task()
+    {
+        var grouper = new FieldsGrouper(FourTasks, new FieldsHasher(new Fields("word", "n"), new Fields("word")));
+
+        var chosen = Enumerable.Range(0, 50).Select(i => grouper.Choose(i, ["storm", i])[0]).Distinct();
+
+        chosen.Count().ShouldBe(1);
+    }
+
+    [Fact]
+    public void Global_picks_the_lowest_task_id()
+    {
+        FixedGrouper.Global([9, 4, 7]).Choose(1, ["x"]).ToArray().ShouldBe([4]);
+    }
+
+    [Fact]
+    public void All_picks_every_task()
+    {
+        FixedGrouper.All(FourTasks).Choose(1, ["x"]).ToArray().ShouldBe(FourTasks);
+    }
+
+    [Fact]
+    public void Partial_key_spreads_a_hot_key_over_exactly_two_tasks_evenly()
+    {
+        var grouper = new PartialKeyGrouper(FourTasks, new FieldsHasher(new Fields("word"), new Fields("word")));
+        var counts = new Dictionary<int, int>();
+        for (var i = 0; i < 1000; i++)
+        {
+            var task = grouper.Choose(1, ["hot"])[0];
+            counts[task] = counts.GetValueOrDefault(task) + 1;
+        }
+
+        counts.Count.ShouldBe(2);
+        counts.Values.ShouldAllBe(c => c == 500);
+    }
+
+    [Fact]
+    public void Partial_key_keeps_every_key_on_at_most_two_tasks()
+    {
+        var grouper = new PartialKeyGrouper(FourTasks, new FieldsHasher(new Fields("word"), new Fields("word")));
+        var tasksOfKey = new Dictionary<string, HashSet<int>>();
+        for (var i = 0; i < 10_000; i++)
+        {
+            var key = $"k{i % 37}";
+            var task = grouper.Choose(1, [key])[0];
+            (tasksOfKey.TryGetValue(key, out var set) ? set : tasksOfKey[key] = []).Add(task);
+        }
+
+        tasksOfKey.Values.ShouldAllBe(s => s.Count <= 2);
+    }
+}
