@@ -17,9 +17,9 @@ internal sealed class ConstNullWorkload(bool acked) : IWorkload
     public WorkloadResult Run(WorkloadContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var probe = acked ? new CompleteLatencyProbe() : null;
+        var recorder = acked ? new LatencyRecorder() : null;
         var builder = new TopologyBuilder();
-        builder.SetSpout("spout", () => new ConstSpout(acked, probe));
+        builder.SetSpout("spout", () => new ConstSpout(acked, recorder));
         builder.SetBolt("null", () => new NullBolt()).ShuffleGrouping("spout");
         var conf = new Config { NumAckers = acked ? 1 : 0 };
 
@@ -28,9 +28,9 @@ internal sealed class ConstNullWorkload(bool acked) : IWorkload
         {
             cluster.SubmitTopology(SquallRun.TopologyName, conf, builder.CreateTopology());
             Thread.Sleep(SquallRun.WarmUp(context.Options.Duration));
-            if (probe is not null)
+            if (recorder is not null)
             {
-                probe.Recording = true;
+                recorder.Recording = true;
             }
 
             rate = SquallRun.ExecutedPerSecond(cluster, "null", context.Options.Duration);
@@ -38,6 +38,6 @@ internal sealed class ConstNullWorkload(bool acked) : IWorkload
             cluster.KillTopology(SquallRun.TopologyName);
         }
 
-        return new WorkloadResult(Name, rate) { Latency = probe?.Histogram.Summarize() };
+        return new WorkloadResult(Name, rate) { Latency = recorder?.Histogram.Summarize() };
     }
 }

@@ -8,7 +8,7 @@ namespace Squall.Perf.Workloads.Squall;
 /// records the complete latency. Sampling keeps the benchmark's own clock reads (two per sample) from
 /// being a visible part of what it measures, as Storm samples its latency stats.
 /// </summary>
-internal sealed class ConstSpout(bool reliable, CompleteLatencyProbe? probe = null) : BaseRichSpout
+internal sealed class ConstSpout(bool reliable, LatencyRecorder? recorder = null) : BaseRichSpout
 {
     public const string Payload = "ABCDEFGHI";
     public const int SampleEvery = 16;
@@ -36,7 +36,7 @@ internal sealed class ConstSpout(bool reliable, CompleteLatencyProbe? probe = nu
     {
         if (messageId is long emitted)
         {
-            probe?.Completed(emitted);
+            recorder?.RecordSince(emitted);
         }
     }
 }

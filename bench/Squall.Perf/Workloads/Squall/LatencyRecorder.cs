@@ -1,8 +1,12 @@
+using System.Diagnostics;
 using Squall.Perf.Timing;
 
 namespace Squall.Perf.Workloads.Squall;
 
-/// <summary>The sink's histogram (one recording thread), switched on after the warm-up; read it after the kill.</summary>
+/// <summary>
+/// A histogram for one recording thread (a spout's Ack, a sink's Execute), switched on once the warm-up
+/// is over so it is left out. Read <see cref="Histogram"/> only after the topology is killed.
+/// </summary>
 internal sealed class LatencyRecorder
 {
     private volatile bool _recording;
@@ -13,5 +17,14 @@ internal sealed class LatencyRecorder
     {
         get => _recording;
         set => _recording = value;
+    }
+
+    /// <summary>Records the time since <paramref name="startTimestamp"/> (Stopwatch ticks), when recording.</summary>
+    public void RecordSince(long startTimestamp)
+    {
+        if (_recording)
+        {
+            Histogram.RecordTicks(Stopwatch.GetTimestamp() - startTimestamp);
+        }
     }
 }
