@@ -25,7 +25,7 @@ internal sealed class SingleThreadTopology
         var taskIds = Enumerable.Range(1, layout.MaxTaskId).ToArray();
         _tasks = [.. taskIds.Select(t => Runtime.Execution.TaskFactory.Create(worker, t, taskIds))];
         _inboxes = [.. _tasks.Select(_ => new Inbox(1024))];
-        worker.Inboxes = _inboxes;
+        worker.Sinks = _inboxes;
         for (var i = 0; i < _tasks.Length; i++)
         {
             worker.ExecutorOfTask[_tasks[i].TaskId] = i;

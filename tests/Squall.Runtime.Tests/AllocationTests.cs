@@ -19,18 +19,18 @@ public class AllocationTests
     [InlineData(true)]
     public void Emit_path_allocates_only_the_tuple(bool acked)
     {
-        var (spout, tasks) = Wire(acked);
-        Drive(spout, tasks, 64 * Burst); // warm up: batch pools, dictionaries, JIT
+        var (spout, tasks, inboxes) = Wire(acked);
+        Drive(spout, tasks, inboxes, 64 * Burst); // warm up: batch pools, dictionaries, JIT
 
         const int Tuples = 256 * Burst;
         var before = GC.GetAllocatedBytesForCurrentThread();
-        Drive(spout, tasks, Tuples);
+        Drive(spout, tasks, inboxes, Tuples);
         var perTuple = (GC.GetAllocatedBytesForCurrentThread() - before) / (double)Tuples;
 
         perTuple.ShouldBeLessThanOrEqualTo(TupleBudgetBytes);
     }
 
-    private static (SpoutTask Spout, TaskRunner[] Tasks) Wire(bool acked)
+    private static (SpoutTask Spout, TaskRunner[] Tasks, Inbox[] Inboxes) Wire(bool acked)
     {
         var builder = new TopologyBuilder();
         builder.SetSpout("spout", () => new ConstantSpout(acked));
@@ -41,21 +41,21 @@ public class AllocationTests
         var worker = new WorkerContext("alloc", conf, options, layout, TimeProvider.System, e => throw e.Error);
         var ids = Enumerable.Range(1, layout.MaxTaskId).ToArray();
         var tasks = ids.Select(id => Execution.TaskFactory.Create(worker, id, ids)).ToArray();
-        worker.Inboxes = [.. tasks.Select(_ => new Inbox(256))];
+        Inbox[] inboxes = [.. tasks.Select(_ => new Inbox(256))];
+        worker.Sinks = inboxes;
         foreach (var (task, index) in tasks.Select((t, i) => (t, i)))
         {
             worker.ExecutorOfTask[task.TaskId] = index;
-            task.Outbox = new Outbox(worker.Inboxes, Burst);
+            task.Outbox = new Outbox(worker.Sinks, Burst);
             task.Start();
             task.OnControl(new ControlMessage(ControlKind.Activate));
         }
 
-        return (tasks.OfType<SpoutTask>().Single(), tasks);
+        return (tasks.OfType<SpoutTask>().Single(), tasks, inboxes);
     }
 
-    private static void Drive(SpoutTask spout, TaskRunner[] tasks, int tuples)
+    private static void Drive(SpoutTask spout, TaskRunner[] tasks, Inbox[] inboxes, int tuples)
     {
-        var inboxes = tasks[0].Worker.Inboxes;
         for (var sent = 0; sent < tuples; sent += Burst)
         {
             for (var i = 0; i < Burst; i++)
