@@ -69,14 +69,14 @@ public sealed partial class ZooKeeperClient : IConnectionOwner
             var (host, port) = servers[next++ % servers.Length];
             try
             {
-                if (await RunConnectionAsync(host, port, servers.Length, cancellationToken))
-                {
-                    failuresInARow = 0;
-                }
-                else
+                var started = _time.GetTimestamp();
+                if (!await RunConnectionAsync(host, port, servers.Length, cancellationToken))
                 {
                     return; // the session expired
                 }
+
+                // A server that drops us right after the handshake counts as refusing, so we back off from it too.
+                failuresInARow = _time.GetElapsedTime(started) < SessionTimeout / 3 ? failuresInARow + 1 : 0;
             }
 #pragma warning disable CA1031 // Whatever broke this connection, the session lives on: try the next server.
             catch (Exception)

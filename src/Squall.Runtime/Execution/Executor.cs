@@ -7,12 +7,12 @@ namespace Squall.Runtime.Execution;
 /// An executor: one dedicated thread running one or more tasks of one component (or ackers).
 /// </summary>
 /// <remarks>
-/// Each loop iteration: control messages first (lifecycle, ticks, timeouts), then up to
-/// <see cref="MaxBatchesPerRound"/> inbox batches, then — for spouts with room — a burst of NextTuple
-/// calls, then one flush of the outbox. Idle, it spins briefly, yields for up to <see cref="YieldWindow"/>,
-/// then parks until woken. When its outbox overflows it stops pulling new work (a bolt on a cycle, a spout
-/// and an acker keep consuming, so neither a cycle nor the ack loop can deadlock) and the time a spout
-/// spends held back is counted as throttled.
+/// Each loop iteration: up to <see cref="MaxBatchesPerRound"/> inbox batches, then control messages
+/// (lifecycle, ticks, timeouts), then — for spouts with room — a burst of NextTuple calls, then one flush
+/// of the outbox. Idle, it spins briefly, yields for up to <see cref="YieldWindow"/>, then parks until
+/// woken. When its outbox overflows it stops pulling new work (a bolt on a cycle, a spout and an acker keep
+/// consuming, so neither a cycle nor the ack loop can deadlock) and the time a spout spends held back is
+/// counted as throttled.
 /// </remarks>
 internal sealed class Executor
 {
@@ -56,11 +56,6 @@ internal sealed class Executor
 
     public Outbox Outbox { get; }
 
-    public IReadOnlyList<TaskRunner> Tasks => _tasks;
-
-    /// <summary>True once the loop has exited and the tasks are stopped.</summary>
-    public bool Exited { get; private set; }
-
     public bool StartTasks { get; init; } = true;
 
     public bool StopTasks { get; set; } = true;
@@ -88,8 +83,9 @@ internal sealed class Executor
 
         while (!_stopping)
         {
-            var worked = DrainControl();
-            worked |= DrainInbox();
+            // Data first: a timeout rotation must not overtake acks that were already queued before it.
+            var worked = DrainInbox();
+            worked |= DrainControl();
             worked |= RunSpouts();
             Outbox.Flush();
             if (worked)
@@ -110,8 +106,6 @@ internal sealed class Executor
                 task.Stop();
             }
         }
-
-        Exited = true;
     }
 
     private bool DrainControl()

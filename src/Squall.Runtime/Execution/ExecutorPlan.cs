@@ -13,7 +13,7 @@ internal static class ExecutorPlan
         var slices = new List<ExecutorSlice>();
         foreach (var (component, tasks) in layout.ComponentTasks.OrderBy(c => c.Key, StringComparer.Ordinal))
         {
-            foreach (var slice in Split(tasks, executorCounts[component]).Where(s => s.Length > 0))
+            foreach (var slice in Split(tasks, executorCounts[component]))
             {
                 slices.Add(new ExecutorSlice(component, slice, slices.Count % workers));
             }
@@ -25,7 +25,14 @@ internal static class ExecutorPlan
     /// <summary>Splits <paramref name="tasks"/> into <paramref name="executors"/> slices whose sizes differ by at most one.</summary>
     public static IEnumerable<int[]> Split(int[] tasks, int executors)
     {
-        var count = Math.Clamp(executors, 1, Math.Max(1, tasks.Length));
+        // A component without tasks (the acker with topology.acker.executors = 0) gets no executor;
+        // Math.Clamp would throw, its minimum 1 being above its maximum 0.
+        if (tasks.Length == 0)
+        {
+            yield break;
+        }
+
+        var count = Math.Clamp(executors, 1, tasks.Length);
         var start = 0;
         for (var i = 0; i < count; i++)
         {

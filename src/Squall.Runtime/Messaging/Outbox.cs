@@ -32,9 +32,6 @@ internal sealed class Outbox
     /// <summary>True while some batches wait for a full inbox; the executor should hold back new work.</summary>
     public bool HasOverflow => _overflowBatches > 0;
 
-    /// <summary>Batches waiting for full inboxes (a metric of backpressure).</summary>
-    public int OverflowBatches => _overflowBatches;
-
     public void Add(int destination, in Envelope envelope)
     {
         var batch = _open[destination];

@@ -35,8 +35,6 @@ internal sealed class RemoteSink : IBatchSink, IAsyncDisposable
         _sender = new Thread(Send) { IsBackground = true, Name = $"squall-send:{options.Host}:{options.Port}" };
     }
 
-    public bool IsConnected => _connection.IsConnected;
-
     public void Start()
     {
         _connection.Start();

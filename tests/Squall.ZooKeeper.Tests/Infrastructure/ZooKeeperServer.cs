@@ -24,7 +24,7 @@ public sealed class ZooKeeperServer : IAsyncDisposable
     private readonly StringBuilder _output = new();
     private Process? _process;
 
-    /// <param name="tickTimeMs">ZooKeeper's tick; sessions may last 2 to 60 ticks here (minimum one second).</param>
+    /// <param name="tickTimeMs">ZooKeeper's tick; sessions may last 2 to 120 ticks here (minimum one second).</param>
     public ZooKeeperServer(int tickTimeMs = 500)
     {
         _tickTimeMs = tickTimeMs;
@@ -69,7 +69,7 @@ public sealed class ZooKeeperServer : IAsyncDisposable
             clientPort={Port}
             clientPortAddress=127.0.0.1
             minSessionTimeout={Math.Max(1000, 2 * _tickTimeMs)}
-            maxSessionTimeout={60 * _tickTimeMs}
+            maxSessionTimeout={120 * _tickTimeMs}
             maxClientCnxns=0
             admin.enableServer=false
             4lw.commands.whitelist=ruok,srvr,stat
@@ -106,6 +106,8 @@ public sealed class ZooKeeperServer : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         _process = process;
+        // A test run that ends without disposing the server (a crash, a cancelled run) must not leave the JVM behind.
+        AppDomain.CurrentDomain.ProcessExit += KillOnExit;
         await WaitUntilServingAsync(process);
     }
 
@@ -114,6 +116,7 @@ public sealed class ZooKeeperServer : IAsyncDisposable
     {
         var process = _process;
         _process = null;
+        AppDomain.CurrentDomain.ProcessExit -= KillOnExit;
         if (process is null)
         {
             return;
@@ -157,6 +160,18 @@ public sealed class ZooKeeperServer : IAsyncDisposable
         catch (Exception exception) when (exception is SocketException or IOException or OperationCanceledException)
         {
             return false;
+        }
+    }
+
+    private void KillOnExit(object? sender, EventArgs e)
+    {
+        try
+        {
+            _process?.Kill();
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
         }
     }
 

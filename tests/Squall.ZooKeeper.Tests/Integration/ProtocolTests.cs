@@ -90,7 +90,7 @@ public sealed class ProtocolTests : IAsyncLifetime
         {
         }
 
-        _server.DropConnections();
+        await DropRightAfterConnectingAsync();
         await _states.UntilAsync(s => s == ConnectionState.Disconnected);
         var queued = _client.ExistsAsync("/queued");
         await _states.UntilAsync(s => s == ConnectionState.Connected);
@@ -124,11 +124,23 @@ public sealed class ProtocolTests : IAsyncLifetime
     public async Task A_server_refusing_the_session_on_reconnect_expires_the_client()
     {
         _server.ExpireSessions = true;
-        _server.DropConnections();
+        await DropRightAfterConnectingAsync();
 
         await _states.UntilAsync(s => s == ConnectionState.Expired);
         _client.State.ShouldBe(ConnectionState.Expired);
         await Should.ThrowAsync<SessionExpiredException>(() => _client.GetDataAsync("/any"));
+    }
+
+    /// <summary>
+    /// Drops the connection before any time has passed; the client takes that for a refusing server and
+    /// backs off before reconnecting (50 ms the first time), so time is moved past the backoff.
+    /// </summary>
+    private async Task DropRightAfterConnectingAsync()
+    {
+        var backoff = TimeSpan.FromMilliseconds(50);
+        _server.DropConnections();
+        await _time.WaitForTimerAsync(backoff);
+        _time.Advance(backoff);
     }
 
     private async Task<(int Xid, OpCode Op, byte[] Body)> NextNonPingAsync()

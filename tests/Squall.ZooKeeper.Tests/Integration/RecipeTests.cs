@@ -70,7 +70,7 @@ public sealed class RecipeTests(ZooKeeperFixture fixture) : ChrootedTest(fixture
     public async Task A_leader_whose_session_expires_loses_leadership_and_the_next_candidate_takes_over()
     {
         await using var proxy = new TcpProxy(Server.Port);
-        var leaderClient = await ConnectAsync(proxy.ConnectionString, TimeSpan.FromSeconds(2));
+        var leaderClient = await ConnectAsync(proxy.ConnectionString, TimeSpan.FromSeconds(4));
         await using var leader = new LeaderElection(leaderClient, "/election", Bytes("first"));
         await leader.StartAsync();
         await using var follower = new LeaderElection(await ConnectAsync(), "/election", Bytes("second"));

@@ -19,7 +19,7 @@ public sealed class ServerRestartTests : IAsyncLifetime
         await using var client = await ZooKeeperClient.ConnectAsync(new ZooKeeperClientOptions
         {
             ConnectionString = _server.ConnectionString,
-            SessionTimeout = TimeSpan.FromSeconds(20),
+            SessionTimeout = TimeSpan.FromSeconds(30),
         });
         client.StateChanged += (_, e) => states.Add(e.State);
         var sessionId = client.SessionId;
