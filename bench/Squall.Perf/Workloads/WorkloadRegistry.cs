@@ -1,10 +1,11 @@
 using Squall.Perf.Workloads.Peers;
+using Squall.Perf.Workloads.Squall;
 
 namespace Squall.Perf.Workloads;
 
 /// <summary>
 /// The workloads --workload can name, in the order "all" runs them. Squall's own workloads
-/// (wordcount, const-null, const-id-null, const-null-acked, latency) are added in <see cref="CreateDefault"/>.
+/// come first, then the peers they are compared with.
 /// </summary>
 internal sealed class WorkloadRegistry
 {
@@ -15,7 +16,12 @@ internal sealed class WorkloadRegistry
     public static WorkloadRegistry CreateDefault()
     {
         var registry = new WorkloadRegistry();
-        // Squall workloads go here, before the peers, e.g. registry.Add(new WordCountWorkload());
+        registry.Add(new WordCountWorkload(acked: true));
+        registry.Add(new WordCountWorkload(acked: false));
+        registry.Add(new ConstNullWorkload(acked: false));
+        registry.Add(new ConstIdNullWorkload());
+        registry.Add(new ConstNullWorkload(acked: true));
+        registry.Add(new LatencyWorkload());
         registry.Add(new PeerLoopWorkload());
         registry.Add(new PeerDataflowWorkload());
         registry.Add(new PeerChannelsWorkload());

@@ -17,7 +17,7 @@ internal sealed class Emitter
     private readonly StreamRoute[] _routes;
     private readonly Dictionary<string, int> _streamIndex;
     private readonly int _defaultStream;
-    private readonly Random _random = new();
+    private ulong _idState = (ulong)Random.Shared.NextInt64();
     private readonly TaskMetrics _metrics;
     private readonly TupleRoundTrip? _roundTrip;
     private int[] _targets = new int[16];
@@ -42,12 +42,19 @@ internal sealed class Emitter
     public bool AckingEnabled => _worker.Options.AckingEnabled;
 
     /// <summary>A random id for a tree root or an edge; never 0, which means "untracked".</summary>
+    /// <remarks>
+    /// SplitMix64 over a randomly seeded counter: two ids per acked tuple made Random.NextInt64(min, max) a
+    /// visible cost; ids only need to be well mixed and, in practice, distinct, not cryptographic.
+    /// </remarks>
     public long NextId()
     {
         long id;
         do
         {
-            id = _random.NextInt64(long.MinValue, long.MaxValue);
+            var z = _idState += 0x9E3779B97F4A7C15UL;
+            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+            id = (long)(z ^ (z >> 31));
         }
         while (id == 0);
         return id;

@@ -7,7 +7,7 @@ namespace Squall.Runtime.Metrics;
 /// <param name="Acked">Tuples acked (bolts) or trees completed (spouts).</param>
 /// <param name="Failed">Tuples failed (bolts) or trees failed (spouts, including timeouts).</param>
 /// <param name="TimedOut">Trees that timed out (spouts).</param>
-/// <param name="CompleteLatencyMs">Mean complete latency of the spout's trees, in milliseconds.</param>
+/// <param name="CompleteLatencyMs">Mean complete latency of the spout's trees (sampled: one tree in 8), in milliseconds.</param>
 /// <param name="ThrottledMs">Time the spout spent not calling NextTuple because of backpressure or max pending.</param>
 /// <param name="MaxPendingSeen">The most trees a spout task had pending at once.</param>
 public sealed record ComponentStats(

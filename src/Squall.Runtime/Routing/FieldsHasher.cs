@@ -21,7 +21,9 @@ internal sealed class FieldsHasher
     {
         if (_indices.Length == 1)
         {
-            return StableHash.Hash(values[_indices[0]].AsObject(), seed: seed);
+            // Strings (the usual key) take the codec-free path; same bytes hashed, so the same task.
+            var key = values[_indices[0]].AsObject();
+            return key is string text ? StableHash.HashString(text, seed) : StableHash.Hash(key, seed: seed);
         }
 
         for (var i = 0; i < _indices.Length; i++)

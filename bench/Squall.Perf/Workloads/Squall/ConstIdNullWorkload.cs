@@ -1,0 +1,32 @@
+using Squall.Runtime;
+
+namespace Squall.Perf.Workloads.Squall;
+
+/// <summary>
+/// storm-perf's ConstSpoutIdBoltNullBoltTopo: const spout → identity bolt → null bolt, local-or-shuffle,
+/// acking off; tuples/s executed by the null bolt.
+/// </summary>
+internal sealed class ConstIdNullWorkload : IWorkload
+{
+    public string Name => "const-id-null";
+
+    public bool IsPeer => false;
+
+    public WorkloadResult Run(WorkloadContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var builder = new TopologyBuilder();
+        builder.SetSpout("spout", () => new ConstSpout(reliable: false));
+        builder.SetBolt("id", () => new IdentityBolt(new Fields("str"))).LocalOrShuffleGrouping("spout");
+        builder.SetBolt("null", () => new NullBolt()).LocalOrShuffleGrouping("id");
+        var conf = new Config { NumAckers = 0 };
+
+        using var cluster = new LocalCluster();
+        cluster.SubmitTopology(SquallRun.TopologyName, conf, builder.CreateTopology());
+        Thread.Sleep(SquallRun.WarmUp(context.Options.Duration));
+        var rate = SquallRun.ExecutedPerSecond(cluster, "null", context.Options.Duration);
+        SquallRun.ThrowOnErrors(cluster);
+        cluster.KillTopology(SquallRun.TopologyName);
+        return new WorkloadResult(Name, rate);
+    }
+}
