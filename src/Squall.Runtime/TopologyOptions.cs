@@ -24,8 +24,13 @@ internal sealed record TopologyOptions
     /// <summary>Inbox capacity in tuples (Storm 2's default); held as batches of <see cref="ProducerBatchSize"/>.</summary>
     public int ReceiveBufferSize { get; init; } = 32768;
 
-    /// <summary>Envelopes per batch between two executors; larger batches cost less synchronization per tuple.</summary>
-    public int ProducerBatchSize { get; init; } = 64;
+    /// <summary>
+    /// Most envelopes per batch between two executors. Batches are published at the end of every executor
+    /// loop however full they are, so a large cap costs no latency at low rates, and at high rates it cuts
+    /// the hand-offs (and the thread wake-ups) per tuple: on 2 cores, 1024 gave word count about 1.8× the
+    /// throughput of 64 (bench/RESULTS.md). 1024 envelopes stay below the large object heap.
+    /// </summary>
+    public int ProducerBatchSize { get; init; } = 1024;
 
     public bool Debug { get; init; }
 
@@ -37,6 +42,8 @@ internal sealed record TopologyOptions
     public const int TimeoutBuckets = 5;
 
     public TimeSpan RotationPeriod => TimeSpan.FromSeconds(MessageTimeoutSecs) / (TimeoutBuckets - 1);
+
+    private static readonly TopologyOptions Defaults = new();
 
     public static TopologyOptions From(Config conf)
     {
@@ -50,8 +57,8 @@ internal sealed record TopologyOptions
             MaxSpoutPending = conf.MaxSpoutPending,
             TickTupleFreqSecs = conf.TickTupleFreqSecs,
             MaxTaskParallelism = conf.GetNullableInt(Config.TopologyMaxTaskParallelism),
-            ReceiveBufferSize = conf.GetInt(Config.TopologyExecutorReceiveBufferSize, 32768),
-            ProducerBatchSize = conf.GetInt(Config.TopologyProducerBatchSize, 64),
+            ReceiveBufferSize = conf.GetInt(Config.TopologyExecutorReceiveBufferSize, Defaults.ReceiveBufferSize),
+            ProducerBatchSize = conf.GetInt(Config.TopologyProducerBatchSize, Defaults.ProducerBatchSize),
             Debug = conf.Debug,
             AlwaysTrySerialize = conf.GetBool(Config.TopologyTestingAlwaysTrySerialize, false),
         };

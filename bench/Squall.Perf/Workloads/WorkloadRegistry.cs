@@ -18,6 +18,8 @@ internal sealed class WorkloadRegistry
         var registry = new WorkloadRegistry();
         registry.Add(new WordCountWorkload(acked: true));
         registry.Add(new WordCountWorkload(acked: false));
+        registry.Add(new WordCountWorkload(acked: true, workers: 2));
+        registry.Add(new CodecWorkload());
         registry.Add(new ConstNullWorkload(acked: false));
         registry.Add(new ConstIdNullWorkload());
         registry.Add(new ConstNullWorkload(acked: true));

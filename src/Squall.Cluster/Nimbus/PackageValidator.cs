@@ -1,5 +1,6 @@
 using System.Runtime.Loader;
 using Squall.Cluster.Packaging;
+using Squall.Runtime;
 
 namespace Squall.Cluster.Nimbus;
 
@@ -51,17 +52,7 @@ internal static class PackageValidator
         try
         {
             var topology = source.Build(new Config(conf));
-            var unknown = conf.UnknownKeys().Where(k => !k.StartsWith(Reconciler.ComponentExecutorsPrefix, StringComparison.Ordinal)).ToList();
-            if (unknown.Count > 0)
-            {
-                throw new InvalidTopologyException($"Unknown configuration keys: {string.Join(", ", unknown)}.");
-            }
-
-            if (conf.NumWorkers < 1)
-            {
-                throw new InvalidTopologyException($"{Config.TopologyWorkers} must be at least 1.");
-            }
-
+            TopologyConfigValidator.Validate(conf);
             if (!topology.SpoutIds.Any())
             {
                 throw new InvalidTopologyException("The topology has no spout.");

@@ -11,9 +11,6 @@ namespace Squall.Cluster.Nimbus;
 /// </summary>
 internal static class Reconciler
 {
-    /// <summary>The config key under which a rebalance's per-component executor count travels to the runtime.</summary>
-    public const string ComponentExecutorsPrefix = "topology.component.executors.";
-
     public static IReadOnlyList<ClusterChange> Plan(ClusterSnapshot snapshot)
     {
         var changes = new List<ClusterChange>();
@@ -58,7 +55,7 @@ internal static class Reconciler
 
         foreach (var (component, executors) in topology.RebalanceExecutors ?? [])
         {
-            conf[ComponentExecutorsPrefix + component] = executors.ToString(CultureInfo.InvariantCulture);
+            conf[Config.ComponentExecutorsKey(component)] = executors.ToString(CultureInfo.InvariantCulture);
         }
 
         return topology with

@@ -71,7 +71,7 @@ public sealed class SchedulerTests
         var topology = changes.OfType<ClusterChange.PutTopology>().Single().Topology;
         topology.Status.ShouldBe(TopologyStatus.Active);
         topology.Conf[Config.TopologyWorkers].ShouldBe("3");
-        topology.Conf[Reconciler.ComponentExecutorsPrefix + "split"].ShouldBe("4");
+        topology.Conf[Config.ComponentExecutorsKey("split")].ShouldBe("4");
         var assignment = changes.OfType<ClusterChange.PutAssignment>().Single().Assignment;
         assignment.Epoch.ShouldBe(2);
         assignment.Slots.Count.ShouldBe(3);

@@ -8,14 +8,15 @@ namespace Squall.Perf.Workloads.Squall;
 /// Storm's word count on Squall: corpus spout → split (shuffle, parallelism P) → count (fields on "word",
 /// parallelism P), one tuple per word. <c>wordcount</c> runs Storm's defaults (one acker) with a reliable
 /// spout (message ids) and waits until every sentence's tree has completed; <c>wordcount-unacked</c> turns
-/// acking off and waits until the count tasks have executed every word. The clock runs from submit to
+/// acking off and waits until the count tasks have executed every word; <c>-2workers</c> runs the acked
+/// topology over two workers connected by loopback TCP. The clock runs from submit to
 /// drain, as for the peers; the checksum comes from the count tasks' final dictionaries.
 /// </summary>
-internal sealed class WordCountWorkload(bool acked) : IWorkload
+internal sealed class WordCountWorkload(bool acked, int workers = 1) : IWorkload
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(1);
 
-    public string Name => acked ? "wordcount" : "wordcount-unacked";
+    public string Name => (acked ? "wordcount" : "wordcount-unacked") + (workers > 1 ? $"-{workers}workers" : string.Empty);
 
     public bool IsPeer => false;
 
@@ -30,7 +31,7 @@ internal sealed class WordCountWorkload(bool acked) : IWorkload
         builder.SetSpout("sentences", () => new CorpusSpout(corpus.Sentences, gate, probe, acked));
         builder.SetBolt("split", () => new SplitBolt(), parallelism).ShuffleGrouping("sentences");
         builder.SetBolt("count", () => new CountBolt(probe), parallelism).FieldsGrouping("split", new Fields("word"));
-        var conf = new Config();
+        var conf = new Config { NumWorkers = workers };
         if (!acked)
         {
             conf.NumAckers = 0;
