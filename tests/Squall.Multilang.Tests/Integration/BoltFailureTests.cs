@@ -1,3 +1,4 @@
+using Squall.Testing;
 using Squall.Multilang.Tests.Support;
 
 namespace Squall.Multilang.Tests.Integration;
@@ -22,7 +23,7 @@ public sealed class BoltFailureTests
         died.ExitCode.ShouldBe(0);
         harness.Recorder.Acks.ShouldBe([first]);
         harness.Recorder.Fails.Single().Tuple.ShouldBe(second);
-        Eventually.True(() => Eventually.ProcessGone(firstPid), 5, "the crashed child to be gone");
+        Wait.Until(() => Processes.Gone(firstPid), "the crashed child to be gone", TimeSpan.FromSeconds(5));
 
         var third = harness.Send("three");
         var secondPid = (long)harness.Recorder.Emits[^1].Values.Single()!;
@@ -89,11 +90,11 @@ public sealed class BoltFailureTests
     {
         var harness = BoltHarness.Python("protocol_bolt.py");
         var pid = harness.Bolt.ChildPid;
-        Eventually.ProcessGone(pid).ShouldBeFalse();
+        Processes.Gone(pid).ShouldBeFalse();
         harness.Send("cmd:spawn");
         var grandchild = (long)harness.Recorder.Emits.Single().Values.Single()!;
         harness.Dispose();
-        Eventually.ProcessGone(pid).ShouldBeTrue();
-        Eventually.True(() => Eventually.ProcessGone(grandchild), 5, "the grandchild to be gone");
+        Processes.Gone(pid).ShouldBeTrue();
+        Wait.Until(() => Processes.Gone(grandchild), "the grandchild to be gone", TimeSpan.FromSeconds(5));
     }
 }

@@ -1,3 +1,4 @@
+using Squall.Testing;
 using Squall.Multilang.Tests.Support;
 
 namespace Squall.Multilang.Tests.Integration;
@@ -13,7 +14,7 @@ public sealed class BoltTimeoutTests
         var pid = harness.Bolt.ChildPid;
 
         // Four answered heartbeats take about four seconds of idleness: twice the timeout.
-        Eventually.True(() => harness.Bolt.HeartbeatsAnswered >= 4, 8, "four heartbeat answers");
+        Wait.Until(() => harness.Bolt.HeartbeatsAnswered >= 4, "four heartbeat answers", TimeSpan.FromSeconds(8));
         harness.Recorder.Errors.ShouldBeEmpty();
         harness.Send("cmd:pid");
         harness.Recorder.Emits.Single().Values.Single().ShouldBe(pid);
@@ -32,7 +33,7 @@ public sealed class BoltTimeoutTests
         var died = harness.Recorder.Errors.Single();
         died.Message.ShouldContain("beyond the subprocess timeout of 2 s");
         harness.Recorder.Fails.Single().Tuple.ShouldBe(hung);
-        Eventually.True(() => Eventually.ProcessGone(pid), 5, "the child to be gone");
+        Wait.Until(() => Processes.Gone(pid), "the child to be gone", TimeSpan.FromSeconds(5));
     }
 
     [Fact]

@@ -33,6 +33,7 @@ public sealed class EndToEndTests
         {
             var run = Run(limit: 200, splitScript: "crash_once_split.py", new Config { ["test.marker.dir"] = markerDir.FullName });
             run.Counts.ShouldBe(Expected(200));
+            run.Errors.Count.ShouldBe(1, string.Join(Environment.NewLine, run.Errors));
             var died = run.Errors.Single().Error.ShouldBeOfType<ShellProcessException>();
             (run.Errors.Single().ComponentId, died.ExitCode).ShouldBe(("split", 9));
         }
