@@ -47,7 +47,7 @@ public sealed class BoltTimeoutTests
     [Fact]
     public void A_handshake_slower_than_the_timeout_fails_prepare()
     {
-        var e = Should.Throw<ShellProcessException>(() => BoltHarness.Python("slow_start.py", TestTopology.Conf(timeoutSecs: 1)));
+        var e = Should.Throw<ShellProcessException>(() => BoltHarness.Python("hung_start.py", TestTopology.Conf(timeoutSecs: 1)));
         e.Message.ShouldContain("did not answer the handshake within 1 s");
     }
 }
