@@ -30,6 +30,7 @@ internal sealed class SingleThreadTopology
         {
             worker.ExecutorOfTask[_tasks[i].TaskId] = i;
             _tasks[i].Outbox = new Outbox(_inboxes, BatchSize);
+            _tasks[i].ExecutorThreadId = Environment.CurrentManagedThreadId;
             _tasks[i].Start();
             _tasks[i].OnControl(new ControlMessage(ControlKind.Activate));
         }

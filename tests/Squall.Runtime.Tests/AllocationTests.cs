@@ -47,6 +47,7 @@ public class AllocationTests
         {
             worker.ExecutorOfTask[task.TaskId] = index;
             task.Outbox = new Outbox(worker.Sinks, Burst);
+            task.ExecutorThreadId = Environment.CurrentManagedThreadId;
             task.Start();
             task.OnControl(new ControlMessage(ControlKind.Activate));
         }

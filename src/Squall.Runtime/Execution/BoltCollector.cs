@@ -20,6 +20,7 @@ internal sealed class BoltCollector : OutputCollector
     public override void Ack(Tuple input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        _task.CheckCollectorThread();
         _task.Metrics.Acked++;
         if (input.RootId == 0 || !_emitter.AckingEnabled)
         {
@@ -39,6 +40,7 @@ internal sealed class BoltCollector : OutputCollector
     public override void Fail(Tuple input, string? reason)
     {
         ArgumentNullException.ThrowIfNull(input);
+        _task.CheckCollectorThread();
         _task.Metrics.Failed++;
         if (input.RootId == 0 || !_emitter.AckingEnabled)
         {
@@ -52,6 +54,7 @@ internal sealed class BoltCollector : OutputCollector
     public override void ResetTimeout(Tuple input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        _task.CheckCollectorThread();
         if (input.RootId != 0 && _emitter.AckingEnabled)
         {
             ForEachRoot(input, root => _task.SendToAcker(MessageKind.ResetTimeout, root, 0));
@@ -62,6 +65,7 @@ internal sealed class BoltCollector : OutputCollector
 
     protected override TaskIds EmitCore(string streamId, ReadOnlySpan<Tuple> anchors, Values values, int directTask)
     {
+        _task.CheckCollectorThread();
         var items = values.Items;
         var route = _emitter.Resolve(streamId, ref items, directTask, out var targets);
         if (!_emitter.AckingEnabled || !AnyRooted(anchors))

@@ -73,6 +73,11 @@ internal sealed class Executor
 
     private void Run()
     {
+        foreach (var task in _tasks)
+        {
+            task.ExecutorThreadId = Environment.CurrentManagedThreadId;
+        }
+
         if (StartTasks)
         {
             foreach (var task in _tasks)

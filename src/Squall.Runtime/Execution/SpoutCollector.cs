@@ -20,6 +20,7 @@ internal sealed class SpoutCollector : SpoutOutputCollector
 
     protected override TaskIds EmitCore(string streamId, Values values, object? messageId, int directTask)
     {
+        _task.CheckCollectorThread();
         var items = values.Items;
         var route = _emitter.Resolve(streamId, ref items, directTask, out var targets);
         if (messageId is null || !_emitter.AckingEnabled)

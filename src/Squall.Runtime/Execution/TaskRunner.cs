@@ -28,6 +28,9 @@ internal abstract class TaskRunner
     /// <summary>The hosting executor's outbox; replaced when a rebalance moves the task.</summary>
     public Outbox Outbox { get; set; } = null!;
 
+    /// <summary>The managed id of the executor thread that runs this task (it changes when a rebalance moves it).</summary>
+    public int ExecutorThreadId { get; set; }
+
     /// <summary>False after Open/Prepare threw: the task then drops its input (which times out and replays).</summary>
     public bool IsReady { get; private set; }
 
@@ -59,6 +62,22 @@ internal abstract class TaskRunner
     }
 
     public void ReportError(Exception error) => Worker.ReportError(ComponentId, TaskId, error);
+
+    /// <summary>
+    /// As in Storm 2, collectors are not thread-safe: they write to the executor's own outbox. A call from
+    /// another thread would corrupt it silently, so it fails loudly instead (one compare on the hot path).
+    /// </summary>
+    public void CheckCollectorThread()
+    {
+        if (Environment.CurrentManagedThreadId != ExecutorThreadId)
+        {
+            ThrowWrongThread();
+        }
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void ThrowWrongThread() => throw new InvalidOperationException(
+        $"Component '{ComponentId}' (task {TaskId}) used its collector from another thread. As in Storm 2, collectors are not thread-safe: emit, ack and fail only from the component's own methods (NextTuple, Execute, Ack, Fail, ...), e.g. by queueing work for them.");
 
     /// <summary>Sends an ack-protocol message to the acker task that owns <paramref name="root"/>.</summary>
     public void SendToAcker(MessageKind kind, long root, long value, FailureReason? reason = null)

@@ -32,4 +32,46 @@ public sealed class ErrorTests
         sink.All.Select(r => (int)r.First!).Order().ShouldBe(Enumerable.Range(0, 100).Where(n => n != 7));
         cluster.KillTopology("errors");
     }
+
+    [Fact]
+    public void Emitting_from_a_thread_of_the_bolts_own_fails_with_a_clear_error()
+    {
+        var errors = new System.Collections.Concurrent.ConcurrentQueue<Exception>();
+        var builder = new TopologyBuilder();
+        builder.SetSpout("spout", () => new FixedSpout(Clusters.Numbers(1), new Fields("n"), new SpoutLog(), withMessageIds: false));
+        builder.SetBolt("async", () => new BackgroundEmitBolt(errors)).ShuffleGrouping("spout");
+        using var cluster = Clusters.Create();
+        cluster.SubmitTopology("threads", new Config(), builder.CreateTopology());
+
+        Wait.Until(() => !errors.IsEmpty, "the background emit to fail");
+        errors.TryPeek(out var error).ShouldBeTrue();
+        error.ShouldBeOfType<InvalidOperationException>().Message.ShouldContain("Component 'async' (task 1) used its collector from another thread");
+        cluster.KillTopology("threads");
+    }
+
+    private sealed class BackgroundEmitBolt(System.Collections.Concurrent.ConcurrentQueue<Exception> errors) : BaseRichBolt
+    {
+        private OutputCollector? _collector;
+
+        public override void DeclareOutputFields(OutputFieldsDeclarer declarer) => declarer.Declare(new Fields("n"));
+
+        public override void Prepare(Config conf, TopologyContext context, OutputCollector collector) => _collector = collector;
+
+        public override void Execute(Tuple input)
+        {
+            var thread = new Thread(() =>
+            {
+                try
+                {
+                    _collector!.Emit(input.GetValues());
+                }
+                catch (InvalidOperationException e)
+                {
+                    errors.Enqueue(e);
+                }
+            });
+            thread.Start();
+            thread.Join();
+        }
+    }
 }
