@@ -41,7 +41,7 @@ while (!stop.IsCancellationRequested)
     var now = clock.Elapsed;
     var rate = (words - lastWords) / (now - lastTime).TotalSeconds;
     (lastWords, lastTime) = (words, now);
-    var top = string.Join("  ", source.Board.Top(5).Select(p => $"{p.Key}={p.Value:N0}"));
+    var top = string.Join(" ", source.Board.Top(10).Select(p => $"{p.Key}={p.Value:N0}"));
     Console.WriteLine($"[{now.TotalSeconds,5:F0} s] {rate,14:N0} words/s   total {words,14:N0}   top: {top}");
 }
 
