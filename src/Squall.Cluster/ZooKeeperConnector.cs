@@ -6,6 +6,36 @@ namespace Squall.Cluster;
 /// <summary>Connects a daemon to ZooKeeper, turning "unreachable" into one clear message.</summary>
 internal static class ZooKeeperConnector
 {
+    /// <summary>
+    /// A daemon's start: refuse invalid options, connect, create, start; a daemon that fails to start is
+    /// disposed (closing its session, so its ephemeral nodes go) before the error propagates.
+    /// </summary>
+    public static async Task<TDaemon> StartDaemonAsync<TDaemon>(
+        IReadOnlyList<string> optionErrors,
+        ZooKeeperOptions options,
+        Func<ZooKeeperClient, TDaemon> create,
+        Func<TDaemon, Task> start,
+        CancellationToken cancel)
+        where TDaemon : IAsyncDisposable
+    {
+        if (optionErrors.Count > 0)
+        {
+            throw new ClusterStartException(string.Join(Environment.NewLine, optionErrors));
+        }
+
+        var daemon = create(await ConnectAsync(options, cancel));
+        try
+        {
+            await start(daemon);
+            return daemon;
+        }
+        catch
+        {
+            await daemon.DisposeAsync();
+            throw;
+        }
+    }
+
     public static async Task<ZooKeeperClient> ConnectAsync(ZooKeeperOptions options, CancellationToken cancel)
     {
         try

@@ -51,27 +51,13 @@ internal sealed partial class NimbusDaemon : IAsyncDisposable
 
     public bool IsLeader => _election?.IsLeader ?? false;
 
-    public static async Task<NimbusDaemon> StartAsync(NimbusOptions options, DaemonLog log, CancellationToken cancel)
-    {
-        var errors = NimbusOptionsValidator.Validate(options);
-        if (errors.Count > 0)
-        {
-            throw new ClusterStartException(string.Join(Environment.NewLine, errors));
-        }
-
-        var zk = await ZooKeeperConnector.ConnectAsync(options.ZooKeeper, cancel);
-        var daemon = new NimbusDaemon(options, zk, log);
-        try
-        {
-            await daemon.StartCoreAsync(cancel);
-            return daemon;
-        }
-        catch
-        {
-            await daemon.DisposeAsync();
-            throw;
-        }
-    }
+    public static Task<NimbusDaemon> StartAsync(NimbusOptions options, DaemonLog log, CancellationToken cancel) =>
+        ZooKeeperConnector.StartDaemonAsync(
+            NimbusOptionsValidator.Validate(options),
+            options.ZooKeeper,
+            zk => new NimbusDaemon(options, zk, log),
+            daemon => daemon.StartCoreAsync(cancel),
+            cancel);
 
     private async Task StartCoreAsync(CancellationToken cancel)
     {

@@ -41,27 +41,13 @@ internal sealed class SupervisorDaemon : IAsyncDisposable
     /// <summary>Completes with an exception when the daemon must exit.</summary>
     public Task Fatal => _fatal.Task;
 
-    public static async Task<SupervisorDaemon> StartAsync(SupervisorOptions options, DaemonLog log, CancellationToken cancel)
-    {
-        var errors = SupervisorOptionsValidator.Validate(options);
-        if (errors.Count > 0)
-        {
-            throw new ClusterStartException(string.Join(Environment.NewLine, errors));
-        }
-
-        var zk = await ZooKeeperConnector.ConnectAsync(options.ZooKeeper, cancel);
-        var daemon = new SupervisorDaemon(options, zk, log);
-        try
-        {
-            await daemon.StartCoreAsync(cancel);
-            return daemon;
-        }
-        catch
-        {
-            await daemon.DisposeAsync();
-            throw;
-        }
-    }
+    public static Task<SupervisorDaemon> StartAsync(SupervisorOptions options, DaemonLog log, CancellationToken cancel) =>
+        ZooKeeperConnector.StartDaemonAsync(
+            SupervisorOptionsValidator.Validate(options),
+            options.ZooKeeper,
+            zk => new SupervisorDaemon(options, zk, log),
+            daemon => daemon.StartCoreAsync(cancel),
+            cancel);
 
     private async Task StartCoreAsync(CancellationToken cancel)
     {
