@@ -112,30 +112,17 @@ internal sealed partial class NimbusDaemon : IAsyncDisposable
         return data is null ? null : ClusterJson.Deserialize<NimbusInfo>(data);
     }
 
-    private async Task LoopAsync()
+    private Task LoopAsync() =>
+        DaemonRounds.RunAsync("Nimbus", RoundAsync, _wake, _options.MonitorPeriod, _log, _stop.Token);
+
+    private async Task RoundAsync(CancellationToken cancel)
     {
-        while (!_stop.IsCancellationRequested)
+        if (IsLeader)
         {
-            try
-            {
-                if (IsLeader)
-                {
-                    await ReconcileAsync(_stop.Token);
-                }
-
-                await ReplicateAsync(_stop.Token);
-            }
-            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception e) when (!_stop.IsCancellationRequested)
-            {
-                _log.Warn($"Nimbus round failed (retrying): {e.Message}");
-            }
-
-            await _wake.WaitAsync(_options.MonitorPeriod, _stop.Token);
+            await ReconcileAsync(cancel);
         }
+
+        await ReplicateAsync(cancel);
     }
 
     public async ValueTask DisposeAsync()

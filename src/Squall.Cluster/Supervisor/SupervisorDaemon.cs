@@ -85,41 +85,28 @@ internal sealed class SupervisorDaemon : IAsyncDisposable
         await _zk.CreateWithParentsAsync(path, info, CreateMode.Ephemeral, cancel);
     }
 
-    private async Task LoopAsync()
+    private Task LoopAsync() =>
+        DaemonRounds.RunAsync("Supervisor", RoundAsync, _wake, _options.MonitorPeriod, _log, _stop.Token);
+
+    private async Task RoundAsync(CancellationToken cancel)
     {
-        while (!_stop.IsCancellationRequested)
+        var assignments = await _store.ReadAssignmentsAsync(_wake.SetAsync, cancel);
+        var desired = new Dictionary<int, SlotAssignment>();
+        foreach (var a in assignments.Values)
         {
-            try
+            foreach (var slot in a.Slots.Where(s => s.SupervisorId == Id))
             {
-                var assignments = await _store.ReadAssignmentsAsync(_wake.SetAsync, _stop.Token);
-                var desired = new Dictionary<int, SlotAssignment>();
-                foreach (var a in assignments.Values)
-                {
-                    foreach (var slot in a.Slots.Where(s => s.SupervisorId == Id))
-                    {
-                        desired[slot.Port] = new SlotAssignment(a.TopologyId, a.Epoch, a.PackageHash);
-                    }
-                }
-
-                var now = _options.Time.GetUtcNow();
-                foreach (var slot in _slots)
-                {
-                    slot.Step(desired.GetValueOrDefault(slot.Port), now);
-                }
-
-                _packages.Retain(_slots.Select(s => s.State.Current).Concat(desired.Values).OfType<SlotAssignment>().Select(_packages.DirOf).ToHashSet(StringComparer.Ordinal));
+                desired[slot.Port] = new SlotAssignment(a.TopologyId, a.Epoch, a.PackageHash);
             }
-            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception e) when (!_stop.IsCancellationRequested)
-            {
-                _log.Warn($"Supervisor round failed (retrying): {e.Message}");
-            }
-
-            await _wake.WaitAsync(_options.MonitorPeriod, _stop.Token);
         }
+
+        var now = _options.Time.GetUtcNow();
+        foreach (var slot in _slots)
+        {
+            slot.Step(desired.GetValueOrDefault(slot.Port), now);
+        }
+
+        _packages.Retain(_slots.Select(s => s.State.Current).Concat(desired.Values).OfType<SlotAssignment>().Select(_packages.DirOf).ToHashSet(StringComparer.Ordinal));
     }
 
     private async Task HeartbeatLoopAsync()
