@@ -16,7 +16,7 @@ public sealed class FailureTests
         await using var cluster = await TestCluster.StartAsync();
         var run = new WordCountRun(cluster.Dir, sentences: 3000);
         (await cluster.CliAsync(run.SubmitArgs("words", workers: 4, rate: 400))).ExitCode.ShouldBe(0);
-        await Eventually.TrueAsync(() => cluster.WorkerPids().Count == 4 && run.AckedCount > 300, Patience, cluster.Logs);
+        await Wait.UntilAsync(() => cluster.WorkerPids().Count == 4 && run.AckedCount > 300, Patience, cluster.Logs);
 
         var (port, pid) = cluster.WorkerPids().First();
         using (var victim = Process.GetProcessById(pid))
@@ -26,10 +26,10 @@ public sealed class FailureTests
         }
 
         var killedAt = Stopwatch.StartNew();
-        await Eventually.TrueAsync(() => cluster.WorkerPids().TryGetValue(port, out var next) && next != pid, TimeSpan.FromSeconds(30), cluster.Logs);
+        await Wait.UntilAsync(() => cluster.WorkerPids().TryGetValue(port, out var next) && next != pid, TimeSpan.FromSeconds(30), cluster.Logs);
         killedAt.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(5), "the supervisor restarts a dead worker on its next step");
 
-        await Eventually.TrueAsync(() => run.AllAcked, Patience, () => run.Describe() + "\n" + cluster.Logs());
+        await Wait.UntilAsync(() => run.AllAcked, Patience, () => run.Describe() + "\n" + cluster.Logs());
     }
 
     [Fact]
@@ -38,15 +38,15 @@ public sealed class FailureTests
         await using var cluster = await TestCluster.StartAsync();
         var run = new WordCountRun(cluster.Dir, sentences: 3000);
         (await cluster.CliAsync(run.SubmitArgs("words", workers: 2, rate: 300))).ExitCode.ShouldBe(0);
-        await Eventually.TrueAsync(() => cluster.WorkerPids(0).Count == 1 && cluster.WorkerPids(1).Count == 1 && run.AckedCount > 200, Patience, cluster.Logs);
+        await Wait.UntilAsync(() => cluster.WorkerPids(0).Count == 1 && cluster.WorkerPids(1).Count == 1 && run.AckedCount > 200, Patience, cluster.Logs);
 
         var orphan = cluster.WorkerPids(0).Single().Value;
         await cluster.Supervisors[0].KillAsync();
 
         // After nimbus.supervisor.timeout.secs its slot moves to supervisor 1; the orphan sees the new epoch and stops itself.
-        await Eventually.TrueAsync(() => cluster.WorkerPids(1).Count == 2, Patience, cluster.Logs);
-        await Eventually.TrueAsync(() => !IsAlive(orphan), Patience, () => "the orphaned worker fences itself\n" + cluster.Logs());
-        await Eventually.TrueAsync(() => run.AllAcked, Patience, () => run.Describe() + "\n" + cluster.Logs());
+        await Wait.UntilAsync(() => cluster.WorkerPids(1).Count == 2, Patience, cluster.Logs);
+        await Wait.UntilAsync(() => !IsAlive(orphan), Patience, () => "the orphaned worker fences itself\n" + cluster.Logs());
+        await Wait.UntilAsync(() => run.AllAcked, Patience, () => run.Describe() + "\n" + cluster.Logs());
     }
 
     [Fact]
@@ -55,21 +55,21 @@ public sealed class FailureTests
         await using var cluster = await TestCluster.StartAsync(nimbuses: 2);
         var run = new WordCountRun(cluster.Dir, sentences: 3000);
         (await cluster.CliAsync(run.SubmitArgs("words", workers: 2, rate: 300))).ExitCode.ShouldBe(0);
-        await Eventually.TrueAsync(() => cluster.WorkerPids().Count == 2, Patience, cluster.Logs);
-        await Eventually.TrueAsync(() => File.Exists(Path.Combine(cluster.Dir, "nimbus-1", "nimbus", "packages", $"{TopologyId(cluster)}.zip")), Patience, () => "the follower replicates the package\n" + cluster.Logs());
+        await Wait.UntilAsync(() => cluster.WorkerPids().Count == 2, Patience, cluster.Logs);
+        await Wait.UntilAsync(() => File.Exists(Path.Combine(cluster.Dir, "nimbus-1", "nimbus", "packages", $"{TopologyId(cluster)}.zip")), Patience, () => "the follower replicates the package\n" + cluster.Logs());
 
         var workers = cluster.WorkerPids();
         await cluster.Nimbuses[0].KillAsync();
         var acked = run.AckedCount;
-        await Eventually.TrueAsync(() => run.AckedCount > acked, Patience, () => "the topology keeps running without its leader\n" + cluster.Logs());
+        await Wait.UntilAsync(() => run.AckedCount > acked, Patience, () => "the topology keeps running without its leader\n" + cluster.Logs());
 
-        await Eventually.TrueAsync(async () => (await cluster.CliAsync("list")).Output.Contains("words", StringComparison.Ordinal), Patience, cluster.Logs);
+        await Wait.UntilAsync(async () => (await cluster.CliAsync("list")).Output.Contains("words", StringComparison.Ordinal), Patience, cluster.Logs);
         cluster.WorkerPids().ShouldBe(workers, "a failover restarts no worker");
 
         // The new leader serves writes, and the package to a worker restarted on a supervisor that lost it.
         (await cluster.CliAsync("deactivate", "words")).ExitCode.ShouldBe(0);
         (await cluster.CliAsync("activate", "words")).ExitCode.ShouldBe(0);
-        await Eventually.TrueAsync(() => run.AllAcked, Patience, () => run.Describe() + "\n" + cluster.Logs());
+        await Wait.UntilAsync(() => run.AllAcked, Patience, () => run.Describe() + "\n" + cluster.Logs());
     }
 
     private static string TopologyId(TestCluster cluster) =>

@@ -17,8 +17,8 @@ public sealed class WordCountClusterTests
         var (exit, output) = await cluster.CliAsync(run.SubmitArgs("words", workers: 4, rate: 0));
         exit.ShouldBe(0, output);
 
-        await Eventually.TrueAsync(() => cluster.WorkerPids().Count == 4, Patience, cluster.Logs);
-        await Eventually.TrueAsync(() => run.AllAcked && run.CountsAreExact(), Patience, () => run.Describe() + "\n" + cluster.Logs());
+        await Wait.UntilAsync(() => cluster.WorkerPids().Count == 4, Patience, cluster.Logs);
+        await Wait.UntilAsync(() => run.AllAcked && run.CountsAreExact(), Patience, () => run.Describe() + "\n" + cluster.Logs());
 
         var list = await cluster.CliAsync("list");
         list.Output.ShouldContain("words");
@@ -27,11 +27,11 @@ public sealed class WordCountClusterTests
         info.Output.ShouldContain("count");
 
         (await cluster.CliAsync("kill", "words", "-w", "0")).ExitCode.ShouldBe(0);
-        await Eventually.TrueAsync(() => cluster.WorkerPids().Count == 0, Patience, cluster.Logs);
-        await Eventually.TrueAsync(async () => (await cluster.ZooKeeperChildrenAsync("/topologies")).Count == 0 && (await cluster.ZooKeeperChildrenAsync("/assignments")).Count == 0, Patience, cluster.Logs);
+        await Wait.UntilAsync(() => cluster.WorkerPids().Count == 0, Patience, cluster.Logs);
+        await Wait.UntilAsync(async () => (await cluster.ZooKeeperChildrenAsync("/topologies")).Count == 0 && (await cluster.ZooKeeperChildrenAsync("/assignments")).Count == 0, Patience, cluster.Logs);
         (await cluster.ZooKeeperChildrenAsync("/packages")).ShouldBeEmpty();
         Directory.EnumerateFiles(Path.Combine(cluster.Dir, "nimbus-0", "nimbus", "packages")).ShouldBeEmpty();
-        await Eventually.TrueAsync(
+        await Wait.UntilAsync(
             () => Enumerable.Range(0, 2).All(i => !Directory.Exists(Path.Combine(cluster.SupervisorDir(i), "supervisor", "packages")) || !Directory.EnumerateDirectories(Path.Combine(cluster.SupervisorDir(i), "supervisor", "packages")).Any()),
             Patience,
             cluster.Logs);
@@ -44,15 +44,15 @@ public sealed class WordCountClusterTests
         await using var cluster = await TestCluster.StartAsync();
         var run = new WordCountRun(cluster.Dir, sentences: 4000);
         (await cluster.CliAsync(run.SubmitArgs("words", workers: 2, rate: 500))).ExitCode.ShouldBe(0);
-        await Eventually.TrueAsync(() => cluster.WorkerPids().Count == 2 && run.AckedCount > 200, Patience, cluster.Logs);
+        await Wait.UntilAsync(() => cluster.WorkerPids().Count == 2 && run.AckedCount > 200, Patience, cluster.Logs);
 
         var rebalance = await cluster.CliAsync("rebalance", "words", "-w", "2", "-n", "3");
         rebalance.ExitCode.ShouldBe(0, rebalance.Output);
 
-        await Eventually.TrueAsync(async () => (await cluster.CliAsync("info", "words")).Output.Contains("worker 2:", StringComparison.Ordinal), Patience, cluster.Logs);
-        await Eventually.TrueAsync(() => cluster.WorkerPids().Count == 3, Patience, cluster.Logs);
-        await Eventually.TrueAsync(() => run.AllAcked, Patience, () => run.Describe() + "\n" + cluster.Logs());
+        await Wait.UntilAsync(async () => (await cluster.CliAsync("info", "words")).Output.Contains("worker 2:", StringComparison.Ordinal), Patience, cluster.Logs);
+        await Wait.UntilAsync(() => cluster.WorkerPids().Count == 3, Patience, cluster.Logs);
+        await Wait.UntilAsync(() => run.AllAcked, Patience, () => run.Describe() + "\n" + cluster.Logs());
         // The rebalance waited with the spouts deactivated, so nothing was in flight when the workers moved.
-        await Eventually.TrueAsync(run.CountsAreExact, Patience, () => run.Describe() + "\n" + cluster.Logs());
+        await Wait.UntilAsync(run.CountsAreExact, Patience, () => run.Describe() + "\n" + cluster.Logs());
     }
 }

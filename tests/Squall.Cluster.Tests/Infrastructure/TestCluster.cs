@@ -85,7 +85,7 @@ public sealed class TestCluster : IAsyncDisposable
         var daemon = Start($"nimbus-{index}", "nimbus", "-c", $"nimbus.http.port={port}", "-c", $"storm.local.dir={Path.Combine(Dir, $"nimbus-{index}")}");
         Nimbuses[index] = daemon;
         using var http = new HttpClient();
-        await Eventually.TrueAsync(
+        await Wait.UntilAsync(
             async () =>
             {
                 try
@@ -106,7 +106,7 @@ public sealed class TestCluster : IAsyncDisposable
         var ports = string.Join(',', SlotPorts[index]);
         var daemon = Start($"supervisor-{index}", "supervisor", "-c", $"supervisor.slots.ports=[{ports}]", "-c", $"storm.local.dir={SupervisorDir(index)}");
         Supervisors[index] = daemon;
-        await Eventually.TrueAsync(() => daemon.Output.Contains("Supervisor ", StringComparison.Ordinal) || daemon.HasExited, TimeSpan.FromSeconds(60), () => $"supervisor-{index} starts:\n{daemon.Output}");
+        await Wait.UntilAsync(() => daemon.Output.Contains("Supervisor ", StringComparison.Ordinal) || daemon.HasExited, TimeSpan.FromSeconds(60), () => $"supervisor-{index} starts:\n{daemon.Output}");
         daemon.HasExited.ShouldBeFalse(daemon.Output);
     }
 
