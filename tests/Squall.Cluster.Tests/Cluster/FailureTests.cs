@@ -11,7 +11,7 @@ public sealed class FailureTests
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
 
     [Fact]
-    public async Task Worker_killed_with_sigkill_is_restarted_within_5_s_and_every_message_is_acked()
+    public async Task Worker_killed_with_sigkill_is_restarted_in_place_and_every_message_is_acked()
     {
         await using var cluster = await TestCluster.StartAsync();
         var run = new WordCountRun(cluster.Dir, sentences: 3000);
