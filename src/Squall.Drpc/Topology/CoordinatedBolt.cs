@@ -12,7 +12,7 @@ namespace Squall.Drpc.Topology;
 /// <c>(id, count)</c>: how many tuples of the request it sent here. PrepareRequest is the single upstream of
 /// the first bolt; later bolts hear from every task of the bolt before them.</item>
 /// <item>When all upstream tasks have reported and the counts match what arrived, the request is finished
-/// here: a batch bolt's <c>FinishBatch</c> runs, this task reports its own per-task counts downstream, and
+/// here: a batch bolt's <c>FinishBatch</c> runs (on the last bolt, only where tuples of it arrived), this task reports its own per-task counts downstream, and
 /// only then acks the tuples it held. Holding them keeps the request's tuple tree open, so a failure
 /// anywhere downstream still fails the tree and reaches the caller at once.</item>
 /// </list>
@@ -188,7 +188,10 @@ internal sealed class CoordinatedBolt(CoordinatedBoltSpec spec) : IRichBolt
     private void Finish(RequestTrack track)
     {
         _tracks.Remove(track.Id);
-        if (track.Batch is { } batch)
+        // The last bolt answers: only a task that received tuples of the request finishes it there (Storm
+        // keys the last bolt on the request id the same way), so its tasks without any part of the request
+        // do not each add an empty answer. Earlier bolts finish on every task, as in Storm.
+        if (track.Batch is { } batch && (spec.DirectCoord || track.Received > 0))
         {
             try
             {

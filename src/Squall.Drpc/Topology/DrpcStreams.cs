@@ -18,7 +18,7 @@ internal static class DrpcStreams
     /// Coordination: when a task has finished a request it tells each downstream task how many tuples of
     /// that request it sent it: <c>(id, count)</c>. A direct stream, except into JoinResult (grouped by id).
     /// </summary>
-    public const string Coord = "__coord";
+    public const string Coord = "drpc-coord";
 
     public static readonly Fields CoordFields = new("id", "count");
 
