@@ -29,13 +29,16 @@ public sealed class ShellBolt : ShellComponent<ShellBolt>, IRichBolt, IDisposabl
 
     internal long HeartbeatsAnswered => _session?.SyncsReceived ?? 0;
 
-    /// <summary>Starts the child and completes the handshake; throws <see cref="ShellProcessException"/> (with its stderr) if it cannot.</summary>
+    /// <summary>
+    /// Starts the child and completes the handshake. A child that cannot start is reported (with its stderr)
+    /// and relaunched with back-off on later tuples, which fail meanwhile so reliable spouts replay them.
+    /// </summary>
     public void Prepare(Config conf, TopologyContext context, OutputCollector collector)
     {
         ArgumentNullException.ThrowIfNull(collector);
         Bind(conf, context);
         _host = new BoltHost(collector, LogHandler, Metrics, Time, context.ThisTaskId);
-        _session = Launch();
+        _session = TryRelaunch(Launch, collector.ReportError);
     }
 
     /// <summary>

@@ -84,12 +84,22 @@ public sealed class PythonBoltProtocolTests : IDisposable
     }
 
     [Fact]
-    public void The_handshake_carries_conf_and_the_full_context()
+    public void The_handshake_carries_the_full_conf_and_context()
     {
         _harness.Send("cmd:context");
         using var doc = JsonDocument.Parse((string)Recorder.Emits.Single().Values.Single()!);
         var context = doc.RootElement.GetProperty("context");
-        doc.RootElement.GetProperty("conf").GetProperty(Config.TopologyName).GetString().ShouldBe("test-topology");
+        var conf = doc.RootElement.GetProperty("conf");
+        conf.GetProperty(Config.TopologyName).GetString().ShouldBe("test-topology");
+
+        // The whole effective configuration, as Storm's: what was set, plus storm.id and the defaults in force.
+        conf.GetProperty("storm.id").GetString().ShouldBe("test-topology");
+        conf.GetProperty(Config.TopologyWorkers).GetInt32().ShouldBe(1);
+        conf.GetProperty(Config.TopologyDebug).GetBoolean().ShouldBeFalse();
+        conf.GetProperty(Config.TopologyMessageTimeoutSecs).GetInt32().ShouldBe(30);
+        conf.GetProperty(Config.TopologyShellBoltMaxPending).GetInt32().ShouldBe(100);
+        conf.GetProperty(Config.TopologySubprocessTimeoutSecs).GetInt32().ShouldBe(3);
+        conf.GetProperty(Config.TopologyMultilangSerializer).GetString().ShouldBe("json");
         context.GetProperty("componentid").GetString().ShouldBe("shell");
         var taskId = context.GetProperty("taskid").GetInt32();
         context.GetProperty("task->component").GetProperty(taskId.ToString(System.Globalization.CultureInfo.InvariantCulture)).GetString().ShouldBe("shell");
