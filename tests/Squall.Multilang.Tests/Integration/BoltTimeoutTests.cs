@@ -14,21 +14,20 @@ public sealed class BoltTimeoutTests
         var pid = harness.Bolt.ChildPid;
 
         // Four answered heartbeats take about four seconds of idleness: twice the timeout.
-        Wait.Until(() => harness.Bolt.HeartbeatsAnswered >= 4, "four heartbeat answers", TimeSpan.FromSeconds(8));
+        Wait.Until(() => harness.Bolt.HeartbeatsAnswered >= 4, "four heartbeat answers", TimeSpan.FromSeconds(60));
         harness.Recorder.Errors.ShouldBeEmpty();
         harness.Send("cmd:pid");
         harness.Recorder.Emits.Single().Values.Single().ShouldBe(pid);
     }
 
     [Fact]
-    public async Task A_hung_bolt_is_killed_after_the_timeout_and_its_tuple_failed()
+    public void A_hung_bolt_is_killed_after_the_timeout_and_its_tuple_failed()
     {
         using var harness = BoltHarness.Python("protocol_bolt.py", TestTopology.Conf(timeoutSecs: 2));
         var pid = harness.Bolt.ChildPid;
         var hung = harness.Topology.Input(Constants.DefaultStreamId, "cmd:hang");
 
-        // Execute waits for the child to finish the tuple, so it returns once the child has been killed.
-        await Task.Run(() => harness.Bolt.Execute(hung)).WaitAsync(TimeSpan.FromSeconds(8));
+        harness.Execute(hung);
 
         var died = harness.Recorder.Errors.Single();
         died.Message.ShouldContain("beyond the subprocess timeout of 2 s");
@@ -70,7 +69,7 @@ public sealed class BoltTimeoutTests
                 },
                 "a relaunched child to take a tuple",
                 TimeSpan.FromSeconds(60));
-            harness.Recorder.Errors.Count.ShouldBe(1);
+            harness.Recorder.Errors.Count.ShouldBe(1, string.Join("\n---\n", harness.Recorder.Errors.Select(e => e.Message)));
             harness.Recorder.Emits.Single().Values.ShouldBe(["again"]);
         }
         finally

@@ -141,18 +141,18 @@ public sealed class PythonBoltProtocolTests : IDisposable
     public void Tick_tuples_reach_the_child_as_storm_sends_them_and_may_be_acked()
     {
         var tick = TestTopology.Tick(5);
-        _harness.Bolt.Execute(tick);
+        _harness.Execute(tick);
         Recorder.Emits.Single().Values.ShouldBe(["tick 5 __system -1"]);
         Recorder.Acks.ShouldBe([tick]);
     }
 
     [Fact]
-    public void The_collector_is_only_called_on_the_executing_thread()
+    public void The_collector_is_only_called_on_the_executor_thread()
     {
         _harness.Send("cmd:ids a");
         _harness.Send("cmd:direct 4");
         _harness.Send("cmd:fail");
-        Recorder.CallerThreads.Distinct().ShouldBe([Environment.CurrentManagedThreadId]);
+        Recorder.CallerThreads.Distinct().ShouldBe([_harness.Executor.ThreadId]);
     }
 
     [Fact]
