@@ -44,9 +44,11 @@ internal sealed class Executor
         _alwaysDrain = inCycle || _spouts.Length > 0 || tasks[0] is AckerTask;
         Inbox = inbox;
         Outbox = outbox;
+        Mailbox = new ExecutorMailbox(inbox);
         foreach (var task in tasks)
         {
             task.Outbox = outbox;
+            task.Mailbox.Bind(Mailbox);
         }
 
         _thread = new Thread(Run) { IsBackground = true, Name = name };
@@ -55,6 +57,9 @@ internal sealed class Executor
     public Inbox Inbox { get; }
 
     public Outbox Outbox { get; }
+
+    /// <summary>Work other threads hand to this executor's tasks; run when its wake-up reaches the control queue.</summary>
+    public ExecutorMailbox Mailbox { get; }
 
     public bool StartTasks { get; init; } = true;
 
@@ -119,6 +124,12 @@ internal sealed class Executor
         while (Inbox.TryTakeControl(out var message))
         {
             any = true;
+            if (message.Kind == ControlKind.Mailbox)
+            {
+                Mailbox.Drain();
+                continue;
+            }
+
             foreach (var task in _tasks)
             {
                 task.OnControl(message);
