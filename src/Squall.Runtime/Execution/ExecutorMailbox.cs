@@ -33,6 +33,11 @@ internal sealed class ExecutorMailbox
     /// <summary>Runs the actions queued so far (not those they post); true when any ran. Executor only.</summary>
     public bool Drain(TaskRunner owner)
     {
+        if (_actions.IsEmpty)
+        {
+            return false; // the common case, checked without ConcurrentQueue.Count's snapshot
+        }
+
         var count = _actions.Count;
         for (var i = 0; i < count && _actions.TryDequeue(out var action); i++)
         {
