@@ -15,9 +15,19 @@ public abstract class KeyValueStore : IDisposable
     private readonly Dictionary<byte[], byte[]?> _pending = new(ByteArrayComparer.Instance);
     private Dictionary<byte[], byte[]?>? _prepared;
     private bool _loaded;
+    private long? _preparedTxid;
 
     /// <summary>The transaction prepared and not yet committed or rolled back, if any.</summary>
-    public long? PreparedTxid { get; private set; }
+    public long? PreparedTxid
+    {
+        get
+        {
+            EnsureLoaded();
+            return _preparedTxid;
+        }
+
+        private set => _preparedTxid = value;
+    }
 
     /// <summary>The value of <paramref name="key"/>, or null.</summary>
     public byte[]? Get(byte[] key)
@@ -166,7 +176,7 @@ public abstract class KeyValueStore : IDisposable
         if (LoadPrepared() is { } prepared)
         {
             _prepared = new Dictionary<byte[], byte[]?>(prepared.Changes, ByteArrayComparer.Instance);
-            PreparedTxid = prepared.Txid;
+            _preparedTxid = prepared.Txid;
         }
     }
 }

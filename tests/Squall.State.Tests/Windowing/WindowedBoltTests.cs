@@ -56,27 +56,4 @@ public sealed class WindowedBoltTests
         error.Message.ShouldContain("window length + sliding interval is 40000 ms");
         error.Message.ShouldContain("Set topology.message.timeout.secs to at least 40");
     }
-
-    [Fact]
-    public void A_time_window_on_the_manual_clock_closes_on_ticks()
-    {
-        var time = new ManualTimeProvider();
-        var sink = new CaptureSink();
-        var log = new SpoutLog();
-        var builder = new TopologyBuilder();
-        builder.SetSpout("numbers", () => new FixedSpout([.. Enumerable.Range(1, 5).Select(i => new Values(i))], new Fields("n"), log));
-        builder.SetBolt("sum", () => new SumWindowBolt().WithTumblingWindow(Duration.Seconds(5))).ShuffleGrouping("numbers");
-        builder.SetBolt("capture", () => new CaptureBolt(sink)).ShuffleGrouping("sum");
-
-        using var cluster = new LocalCluster(new LocalClusterOptions { Time = time });
-        cluster.SubmitTopology("timed", new Config(), builder.CreateTopology());
-        Wait.UntilEqual(() => log.Emitted, 5L, "all numbers emitted");
-        Wait.Until(() =>
-        {
-            time.Advance(TimeSpan.FromSeconds(1)); // ticks carry the clock to the window
-            return sink.Count >= 1;
-        }, "the 5 s window closed");
-
-        sink.All[0].Values.Take(2).ShouldBe([15, 5]);
-    }
 }
