@@ -44,9 +44,11 @@ internal sealed class Executor
         _alwaysDrain = inCycle || _spouts.Length > 0 || tasks[0] is AckerTask;
         Inbox = inbox;
         Outbox = outbox;
+        Mailbox = new ExecutorMailbox(inbox);
         foreach (var task in tasks)
         {
             task.Outbox = outbox;
+            task.Mailbox.Bind(Mailbox);
         }
 
         _thread = new Thread(Run) { IsBackground = true, Name = name };
@@ -55,6 +57,9 @@ internal sealed class Executor
     public Inbox Inbox { get; }
 
     public Outbox Outbox { get; }
+
+    /// <summary>Work other threads hand to this executor's tasks; run when its wake-up reaches the control queue.</summary>
+    public ExecutorMailbox Mailbox { get; }
 
     public bool StartTasks { get; init; } = true;
 
@@ -119,6 +124,12 @@ internal sealed class Executor
         while (Inbox.TryTakeControl(out var message))
         {
             any = true;
+            if (message.Kind == ControlKind.Mailbox)
+            {
+                Mailbox.Drain();
+                continue;
+            }
+
             foreach (var task in _tasks)
             {
                 task.OnControl(message);
@@ -176,19 +187,42 @@ internal sealed class Executor
         var emitted = false;
         foreach (var spout in _spouts)
         {
-            if (!spout.IsActive || !spout.IsReady)
+            emitted |= Burst(spout);
+        }
+
+        return emitted;
+    }
+
+    /// <summary>
+    /// Up to <see cref="SpoutBurst"/> NextTuple calls, as Storm 2 does: acks and control messages are taken
+    /// every <c>topology.spout.recvq.skips</c> calls, and the burst ends at the first call that emits nothing
+    /// or that sees the flush timer move, so emits wait at most one flush interval and a spout that sleeps
+    /// in NextTuple (every storm-starter spout does) sends each tuple as soon as its call returns.
+    /// </summary>
+    private bool Burst(SpoutTask spout)
+    {
+        var worker = spout.Worker;
+        var skips = worker.Options.SpoutRecvqSkips;
+        var flushEveryCall = worker.Options.BatchFlushIntervalMillis == 0;
+        var epoch = worker.FlushEpoch;
+        var emitted = false;
+        for (var i = 0; i < SpoutBurst && spout.IsActive && spout.IsReady && spout.CheckRoom(); i++)
+        {
+            if (i > 0 && i % skips == 0)
             {
-                continue;
+                DrainInbox();
+                DrainControl();
             }
 
-            for (var i = 0; i < SpoutBurst && spout.CheckRoom(); i++)
+            if (!spout.NextTuple())
             {
-                if (!spout.NextTuple())
-                {
-                    break;
-                }
+                break;
+            }
 
-                emitted = true;
+            emitted = true;
+            if (flushEveryCall || worker.FlushEpoch != epoch)
+            {
+                break;
             }
         }
 

@@ -24,6 +24,7 @@ internal static class TaskFactory
             case ISpout spout:
             {
                 var task = new SpoutTask(worker, component, spout, conf, context);
+                context.Mailbox = task.Mailbox;
                 task.Bind(new Emitter(task, component, routes, task.Metrics));
                 return task;
             }
@@ -31,6 +32,7 @@ internal static class TaskFactory
             case IBolt bolt:
             {
                 var task = new BoltTask(worker, component, bolt, conf, context);
+                context.Mailbox = task.Mailbox;
                 task.Bind(new Emitter(task, component, routes, task.Metrics));
                 return task;
             }

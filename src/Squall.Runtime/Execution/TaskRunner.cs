@@ -15,6 +15,7 @@ internal abstract class TaskRunner
         ComponentId = componentId;
         TaskId = taskId;
         Metrics = new TaskMetrics(componentId, taskId);
+        Mailbox = new TaskMailbox(this);
     }
 
     public WorkerContext Worker { get; }
@@ -27,6 +28,9 @@ internal abstract class TaskRunner
 
     /// <summary>The hosting executor's outbox; replaced when a rebalance moves the task.</summary>
     public Outbox Outbox { get; set; } = null!;
+
+    /// <summary>Work other threads hand to this task (<see cref="TopologyContext.Mailbox"/>); it follows the task when a rebalance moves it.</summary>
+    public TaskMailbox Mailbox { get; }
 
     /// <summary>The managed id of the executor thread that runs this task (it changes when a rebalance moves it).</summary>
     public int ExecutorThreadId { get; set; }

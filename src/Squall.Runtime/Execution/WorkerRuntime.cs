@@ -133,6 +133,13 @@ internal sealed partial class WorkerRuntime : IDisposable
     {
         var period = _worker.Options.RotationPeriod;
         _timers.Add(_worker.Time.CreateTimer(_ => Broadcast(new ControlMessage(ControlKind.RotateTimeouts)), null, period, period));
+        var flush = _worker.Options.BatchFlushIntervalMillis;
+        if (flush > 0 && _tasks.Values.Any(t => t is SpoutTask))
+        {
+            var every = TimeSpan.FromMilliseconds(flush);
+            _timers.Add(_worker.Time.CreateTimer(static w => ((WorkerContext)w!).TickFlush(), _worker, every, every));
+        }
+
         var frequencies = _tasks.Values.OfType<BoltTask>().Select(b => b.TickFreqSecs).OfType<int>().Distinct();
         foreach (var freq in frequencies)
         {
