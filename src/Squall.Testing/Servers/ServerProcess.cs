@@ -205,7 +205,11 @@ public abstract class ServerProcess : IAsyncDisposable
 
         await process.WaitForExitAsync().ConfigureAwait(false);
         process.Dispose();
+        await OnEndedAsync().ConfigureAwait(false);
     }
+
+    /// <summary>Called after the server process ended (stopped or killed): stop companions such as RabbitMQ's epmd.</summary>
+    protected virtual Task OnEndedAsync() => Task.CompletedTask;
 
     private void KillOnExit(object? sender, EventArgs e)
     {
