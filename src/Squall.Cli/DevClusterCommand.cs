@@ -40,14 +40,15 @@ internal static class DevClusterCommand
             return;
         }
 
-        File.WriteAllText(path, $"""
+        // It holds the API token: readable by this user only.
+        SecretFile.Write(path, $"""
             # Written by 'squall dev-cluster' for the CLI commands run from this folder.
             nimbus.seeds: ["127.0.0.1"]
-            nimbus.http.port: {conf.GetPort(ClusterKeys.NimbusHttpPort, 6627)}
+            nimbus.http.port: {conf.GetPort(ClusterKeys.NimbusHttpPort, ClusterDefaults.NimbusHttpPort)}
             storm.zookeeper.port: {conf.GetPort(ClusterKeys.ZooKeeperPort, 2181)}
             squall.api.token: "{conf.GetString(ClusterKeys.ApiToken)}"
 
             """);
-        Console.WriteLine($"dev cluster ready; wrote {path} (seeds, port, API token) for the CLI.");
+        Console.WriteLine($"dev cluster ready; wrote {path} (seeds, port, API token; mode 0600) for the CLI.");
     }
 }

@@ -15,12 +15,12 @@ internal static class RunCommand
         var topology = new Option<string?>("--topology", "-t") { Description = "The ITopologySource type, when the assembly has several." };
         var config = new Option<string[]>("--config", "-c") { Description = "Configuration key=value (Storm's keys).", AllowMultipleArgumentsPerToken = false };
         var command = new Command("run", "Runs a topology in local mode (in this process).") { target, seconds, topology, config };
-        command.SetAction(async (result, cancel) =>
+        command.SetAction((result, cancel) => CliErrors.Run(async () =>
         {
-            var source = TopologyLoader.Load(result.GetValue(target)!, result.GetValue(topology));
             var conf = ConfigOverrides.Apply(new Config(), result.GetValue(config) ?? []);
+            var source = TopologyLoader.Load(result.GetValue(target)!, result.GetValue(topology));
             return await RunAsync(source, conf, result.GetValue(seconds), cancel);
-        });
+        }));
         return command;
     }
 

@@ -29,7 +29,7 @@ internal static class SubmitCommand
     private static string DefaultName(string target, PackageManifest manifest)
     {
         var dll = TopologyLoader.ResolveAssembly(target.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) ? target : target, publishDir: null);
-        var type = TopologyLoader.FindSourceType(new TopologyLoadContext(dll, isCollectible: true).LoadFromAssemblyPath(dll), manifest.SourceType);
+        var type = TopologyLoader.FindSourceType(TopologyLoader.LoadAssembly(new TopologyLoadContext(dll, isCollectible: true), dll), manifest.SourceType);
         return TopologyLoader.Create(type).Name;
     }
 }

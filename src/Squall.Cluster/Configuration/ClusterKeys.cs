@@ -25,6 +25,15 @@ internal static class ClusterKeys
     public const string WorkerHeartbeatFrequencySecs = "worker.heartbeat.frequency.secs";
     public const string BindHost = "squall.bind.host";
     public const string ApiToken = "squall.api.token";
+    public const string ApiReadToken = "squall.api.read.token";
+    public const string SupervisorToken = "squall.supervisor.token";
+    public const string ApiTlsCert = "squall.api.tls.cert";
+    public const string ApiTlsKey = "squall.api.tls.key";
+    public const string ApiTlsCa = "squall.api.tls.ca";
+    public const string NimbusMaxPackageBytes = "nimbus.max.package.bytes";
+    public const string NimbusMaxPackageUnpackedBytes = "nimbus.max.package.unpacked.bytes";
+    public const string NimbusMaxPackageEntries = "nimbus.max.package.entries";
+    public const string NimbusTopologyBuildTimeoutSecs = "nimbus.topology.build.timeout.secs";
 
     /// <summary>Prefixes that belong to the daemons; keys under them that are not known are typos.</summary>
     public static IReadOnlyList<string> Namespaces { get; } = ["storm.", "nimbus.", "supervisor.", "worker.", "squall."];
@@ -35,7 +44,12 @@ internal static class ClusterKeys
         LocalHostname, NimbusSeeds, NimbusHttpPort, NimbusSupervisorTimeoutSecs, NimbusMonitorFreqSecs, SupervisorSlotsPorts,
         SupervisorWorkerTimeoutSecs, SupervisorWorkerStartTimeoutSecs, SupervisorMonitorFrequencySecs,
         SupervisorHeartbeatFrequencySecs, WorkerHeartbeatFrequencySecs, BindHost, ApiToken,
+        NimbusMaxPackageBytes, NimbusMaxPackageUnpackedBytes, NimbusMaxPackageEntries, NimbusTopologyBuildTimeoutSecs,
+        ApiReadToken, SupervisorToken, ApiTlsCert, ApiTlsKey, ApiTlsCa,
     };
+
+    /// <summary>Keys holding secrets: never handed to workers, never written where others can read them.</summary>
+    public static IReadOnlySet<string> Secrets { get; } = new HashSet<string>(StringComparer.Ordinal) { ApiToken, ApiReadToken, SupervisorToken };
 
     /// <summary>Keys in a daemon namespace (or <c>topology.</c>) that nobody reads.</summary>
     public static IReadOnlyList<string> Unknown(Config conf) =>

@@ -12,7 +12,7 @@ namespace Squall.Cluster.Nimbus;
 /// and wakes the reconciler, which derives the assignments. Writes are serialized by one lock so two
 /// submits of one name cannot both succeed.
 /// </summary>
-internal sealed partial class NimbusService(NimbusOptions options, ClusterStateStore store, PackageStore packages, NimbusInfo self) : IDisposable
+internal sealed partial class NimbusService(NimbusOptions options, ClusterStateStore store, PackageStore packages, PackageValidator validator, NimbusInfo self) : IDisposable
 {
     private readonly SemaphoreSlim _writeLock = new(1, 1);
 
@@ -23,16 +23,21 @@ internal sealed partial class NimbusService(NimbusOptions options, ClusterStateS
     /// <summary>Set by the daemon: asks the leader loop to reconcile now.</summary>
     public Action Reconcile { get; set; } = () => { };
 
-    public async Task<TopologyOperationResult> SubmitAsync(string name, Dictionary<string, string> conf, byte[] zip, CancellationToken cancel)
+    public async Task<TopologyOperationResult> SubmitAsync(string? name, Dictionary<string, string> conf, byte[] zip, CancellationToken cancel)
     {
         await RequireLeaderAsync();
+        if (string.IsNullOrEmpty(name))
+        {
+            throw new ApiException(400, "missing name", "Say the topology's name: POST /api/v1/topology?name=NAME.");
+        }
+
         if (!NamePattern().IsMatch(name))
         {
             throw new ApiException(400, "invalid name", $"'{name}' is not a valid topology name (letters, digits, '.', '_', '-'; at most 100).");
         }
 
         await EnsureNameFreeAsync(name, cancel); // fail fast, before running the user's code
-        var sourceType = PackageValidator.Validate(zip, new Config(conf.Select(p => new KeyValuePair<string, object?>(p.Key, p.Value))));
+        var sourceType = await validator.ValidateAsync(zip, conf, cancel);
         await _writeLock.WaitAsync(cancel);
         try
         {

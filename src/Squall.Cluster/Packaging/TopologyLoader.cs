@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
+using System.Runtime.Loader;
 
 namespace Squall.Cluster.Packaging;
 
@@ -10,25 +11,51 @@ internal static class TopologyLoader
     public static ITopologySource Load(string projectOrDll, string? sourceName)
     {
         var dll = ResolveAssembly(projectOrDll, publishDir: null);
-        return Create(FindSourceType(new TopologyLoadContext(dll).LoadFromAssemblyPath(dll), sourceName));
+        return Create(FindSourceType(LoadAssembly(new TopologyLoadContext(dll), dll), sourceName));
+    }
+
+    /// <summary>Loads <paramref name="dll"/> into <paramref name="context"/>, turning "not an assembly" into a message that says so.</summary>
+    public static Assembly LoadAssembly(AssemblyLoadContext context, string dll)
+    {
+        try
+        {
+            return context.LoadFromAssemblyPath(dll);
+        }
+        catch (BadImageFormatException)
+        {
+            throw new InvalidDataException($"'{dll}' is not a .NET assembly.");
+        }
     }
 
     /// <summary>Loads an unpacked package in its own load context and creates the source its manifest names.</summary>
     public static ITopologySource LoadPackage(string packageDir, PackageManifest manifest, bool isCollectible = false)
     {
-        var dll = Path.Combine(packageDir, manifest.MainAssembly);
-        if (!File.Exists(dll))
+        var dll = ResolveMainAssembly(packageDir, manifest);
+        var assembly = LoadAssembly(new TopologyLoadContext(dll, isCollectible), dll);
+        return Create(FindSourceType(assembly, manifest.SourceType));
+    }
+
+    /// <summary>The manifest's assembly, which must be a file inside the package (no absolute path, no <c>..</c>).</summary>
+    public static string ResolveMainAssembly(string packageDir, PackageManifest manifest)
+    {
+        var root = Path.GetFullPath(packageDir) + Path.DirectorySeparatorChar;
+        var dll = Path.GetFullPath(Path.Combine(root, manifest.MainAssembly));
+        if (Path.IsPathRooted(manifest.MainAssembly) || !dll.StartsWith(root, StringComparison.Ordinal))
         {
-            throw new InvalidDataException($"The package has no '{manifest.MainAssembly}', which its manifest names.");
+            throw new InvalidDataException($"The manifest's assembly '{manifest.MainAssembly}' is outside the package.");
         }
 
-        var assembly = new TopologyLoadContext(dll, isCollectible).LoadFromAssemblyPath(dll);
-        return Create(FindSourceType(assembly, manifest.SourceType));
+        return File.Exists(dll) ? dll : throw new InvalidDataException($"The package has no '{manifest.MainAssembly}', which its manifest names.");
     }
 
     /// <summary>The topology assembly for <paramref name="projectOrDll"/>: the DLL itself, or the project built (or published, when <paramref name="publishDir"/> is given).</summary>
     public static string ResolveAssembly(string projectOrDll, string? publishDir)
     {
+        if (!projectOrDll.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) && !File.Exists(projectOrDll) && !Directory.Exists(projectOrDll))
+        {
+            throw new FileNotFoundException($"No project or assembly at '{Path.GetFullPath(projectOrDll)}'.", projectOrDll);
+        }
+
         var dll = projectOrDll.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) ? Path.GetFullPath(projectOrDll) : BuildProject(projectOrDll, publishDir);
         return File.Exists(dll) ? dll : throw new FileNotFoundException($"No topology assembly at '{dll}'.", dll);
     }
@@ -63,6 +90,13 @@ internal static class TopologyLoader
         return Path.Combine(publishDir, name);
     }
 
+    /// <summary>The first line of a build's output that reports an error (one line for the user; the build itself shows the rest).</summary>
+    private static string FirstError(string output)
+    {
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return lines.FirstOrDefault(l => l.Contains("error", StringComparison.OrdinalIgnoreCase)) ?? lines.FirstOrDefault() ?? "no output";
+    }
+
     private static string Run(string command, string[] args)
     {
         var start = new ProcessStartInfo(command) { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -77,6 +111,6 @@ internal static class TopologyLoader
         process.WaitForExit();
         return process.ExitCode == 0
             ? output
-            : throw new InvalidOperationException($"'{command} {string.Join(' ', args)}' failed ({process.ExitCode}):{Environment.NewLine}{output}{stderr.Result}");
+            : throw new InvalidOperationException($"'{command} {args[0]} {args[1]}' failed (exit code {process.ExitCode}): {FirstError(output + Environment.NewLine + stderr.Result)}");
     }
 }

@@ -20,7 +20,8 @@ internal sealed class SupervisorDaemon : IAsyncDisposable
     private readonly Signal _wake = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly TaskCompletionSource _fatal = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
+    private readonly HttpClient _http;
+    private string? _refusedLeader;
     private readonly List<SlotRunner> _slots = [];
     private readonly PackageCache _packages;
     private Task _loop = Task.CompletedTask;
@@ -30,10 +31,11 @@ internal sealed class SupervisorDaemon : IAsyncDisposable
     {
         (_options, _zk, _log) = (options, zk, log);
         _store = new ClusterStateStore(zk, new ClusterPaths(options.ZooKeeper.Root));
-        _http.DefaultRequestHeaders.Authorization = new("Bearer", options.Token);
+        _http = options.Tls.CreateClient(TimeSpan.FromSeconds(30), options.Token);
+        _http.MaxResponseContentBufferSize = Math.Min(options.PackageLimits.MaxPackageBytes, int.MaxValue);
         Directory.CreateDirectory(options.SupervisorDir);
         Id = LoadOrCreateId(options.SupervisorDir);
-        _packages = new PackageCache(options.SupervisorDir, _store, _http, log, _wake.Set);
+        _packages = new PackageCache(options.SupervisorDir, _store, _http, new PackageSources(options.Seeds, options.Tls.Scheme), options.PackageLimits, log, _wake.Set);
     }
 
     public string Id { get; }
@@ -119,8 +121,20 @@ internal sealed class SupervisorDaemon : IAsyncDisposable
                 if (data is not null)
                 {
                     var leader = ClusterJson.Deserialize<NimbusInfo>(data);
+                    if (!_options.Seeds.Contains(leader.Id))
+                    {
+                        // Whoever can write ZooKeeper could name any address as leader: the credential goes to configured Nimbus processes only.
+                        if (_refusedLeader != leader.Id)
+                        {
+                            _log.Warn($"the leader named in ZooKeeper, {leader.Id}, is not in nimbus.seeds ({string.Join(", ", _options.Seeds.Addresses)}); no heartbeat sent to it");
+                            _refusedLeader = leader.Id;
+                        }
+
+                        throw new HttpRequestException("unknown leader");
+                    }
+
                     var beat = new SupervisorHeartbeat(Id, _options.Host, [.. _options.SlotPorts], [.. _slots.Select(s => s.LatestHeartbeat).OfType<WorkerHeartbeat>()]);
-                    using var response = await _http.PostAsJsonAsync(new Uri(leader.BaseAddress, "api/v1/supervisor/heartbeat"), beat, ClusterJson.Default.SupervisorHeartbeat, _stop.Token);
+                    using var response = await _http.PostAsJsonAsync(new Uri($"{_options.Tls.Scheme}://{leader.Id}/api/v1/supervisor/heartbeat"), beat, ClusterJson.Default.SupervisorHeartbeat, _stop.Token);
                 }
             }
             catch (Exception) when (_stop.IsCancellationRequested)

@@ -34,7 +34,7 @@ internal sealed class WorkerLauncher(SupervisorOptions options, string superviso
         AddOption(start, "--slot-dir", files.Dir);
         foreach (var (key, value) in options.DaemonConfig)
         {
-            if (ClusterKeys.Known.Contains(key) && key != ClusterKeys.ApiToken && value is not null)
+            if (ClusterKeys.Known.Contains(key) && !ClusterKeys.Secrets.Contains(key) && value is not null)
             {
                 AddOption(start, "-c", $"{key}={(value is IEnumerable<string> list ? string.Join(',', list) : Convert.ToString(value, CultureInfo.InvariantCulture))}");
             }

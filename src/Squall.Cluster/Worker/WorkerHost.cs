@@ -42,6 +42,8 @@ internal sealed class WorkerHost(WorkerHostOptions options, DaemonLog log) : IDi
             WorkerIndex = index,
             WorkerCount = assignment.Slots.Count,
             Secret = Convert.FromBase64String(assignment.Secret),
+            Epoch = options.Epoch,
+            OnWarning = log.Warn,
             BindHost = options.BindHost,
             Port = options.Port,
             Time = options.Time,

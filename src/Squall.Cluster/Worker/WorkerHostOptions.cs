@@ -20,7 +20,7 @@ internal sealed record WorkerHostOptions
 
     public required ZooKeeperOptions ZooKeeper { get; init; }
 
-    public string BindHost { get; init; } = "0.0.0.0";
+    public string BindHost { get; init; } = Configuration.ClusterDefaults.BindHost;
 
     public TimeSpan HeartbeatPeriod { get; init; } = TimeSpan.FromSeconds(1);
 
@@ -38,7 +38,7 @@ internal sealed record WorkerHostOptions
         PackageDir = packageDir,
         SlotDir = slotDir,
         ZooKeeper = ZooKeeperOptions.FromConfig(conf),
-        BindHost = conf.GetString(ClusterKeys.BindHost, "0.0.0.0")!,
+        BindHost = conf.GetString(ClusterKeys.BindHost, Configuration.ClusterDefaults.BindHost)!,
         HeartbeatPeriod = conf.GetSeconds(ClusterKeys.WorkerHeartbeatFrequencySecs, 1),
     };
 }

@@ -30,8 +30,14 @@ public sealed class BadInputTests
         await ShouldFail(cluster, "error", "submit", corrupt, "--name", "other");
         await ShouldFail(cluster, "corrupt package", "submit-raw", "other");
 
+        // User code that hangs or exits in Build() runs in a child of Nimbus: the submit fails, Nimbus lives on.
+        await ShouldFail(cluster, "build timed out", [.. run.SubmitArgs("other", 1, 0), "-c", "test.build=hang"]);
+        await ShouldFail(cluster, "ended the validation process (exit code 42) while building the topology", [.. run.SubmitArgs("other", 1, 0), "-c", "test.build=exit"]);
+        cluster.Nimbuses[0].HasExited.ShouldBeFalse();
+
         (await cluster.ZooKeeperChildrenAsync("/topologies")).Count.ShouldBe(1);
         (await cluster.CliAsync("list")).Output.ShouldNotContain("other");
+        (await cluster.CliAsync(run.SubmitArgs("after", 1, 0))).ExitCode.ShouldBe(0, "Nimbus still takes good submits");
     }
 
     [Fact]
@@ -41,7 +47,7 @@ public sealed class BadInputTests
         try
         {
             var (exit, output) = await DaemonProcess.RunAsync(
-                dir, "nimbus", "-c", "storm.zookeeper.port=1", "-c", "storm.zookeeper.connection.timeout=2000", "-c", "squall.api.token=0123456789", "-c", $"storm.local.dir={dir}", "-c", "nimbus.http.port=0");
+                dir, "nimbus", "-c", "storm.zookeeper.port=1", "-c", "storm.zookeeper.connection.timeout=2000", "-c", "squall.api.token=0123456789", "-c", "squall.supervisor.token=9876543210", "-c", $"storm.local.dir={dir}", "-c", "nimbus.http.port=0");
             exit.ShouldBe(1, output);
             output.ShouldContain("Cannot reach ZooKeeper at 127.0.0.1:1");
         }
@@ -73,5 +79,6 @@ public sealed class BadInputTests
         var (exit, output) = await cluster.CliAsync(args);
         exit.ShouldBe(1, output);
         output.ShouldContain(error);
+        output.ShouldNotContain("   at ", Case.Sensitive, "no stack trace");
     }
 }

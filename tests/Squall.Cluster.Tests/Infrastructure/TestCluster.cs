@@ -15,6 +15,7 @@ namespace Squall.Cluster.Tests.Infrastructure;
 public sealed class TestCluster : IAsyncDisposable
 {
     public const string Token = "test-token-0123456789";
+    public const string SupervisorToken = "test-supervisor-token-9876";
     private readonly List<DaemonProcess> _daemons = [];
 
     private TestCluster(ZooKeeperServer zooKeeper, int nimbuses, int supervisors, int slotsPerSupervisor)
@@ -37,6 +38,8 @@ public sealed class TestCluster : IAsyncDisposable
             supervisor.monitor.frequency.secs: 0.5
             supervisor.heartbeat.frequency.secs: 1
             squall.api.token: "{Token}"
+            squall.supervisor.token: "{SupervisorToken}"
+            nimbus.topology.build.timeout.secs: 20
 
             """);
     }
