@@ -18,7 +18,7 @@ internal static class SubmitCommand
             var (zip, manifest) = PackageBuilder.Build(result.GetValue(target)!, result.GetValue(topology));
             var topologyName = result.GetValue(name) ?? DefaultName(result.GetValue(target)!, manifest);
             // Everything but the daemons' own keys goes to the topology (topology.* and the user's keys), as Storm passes them.
-            var topologyConf = conf.Where(p => !ClusterKeys.Namespaces.Any(n => p.Key.StartsWith(n, StringComparison.Ordinal)) && p.Value is not null)
+            var topologyConf = conf.Where(p => (p.Key == ClusterKeys.ZooKeeperTopologyAuthPayload || !ClusterKeys.Namespaces.Any(n => p.Key.StartsWith(n, StringComparison.Ordinal))) && p.Value is not null)
                 .ToDictionary(p => p.Key, p => Convert.ToString(p.Value, CultureInfo.InvariantCulture)!, StringComparer.Ordinal);
             var submitted = await client.SubmitAsync(topologyName, zip, topologyConf, cancel);
             Console.WriteLine($"Submitted '{topologyName}' as {submitted.TopologyId} ({zip.Length / 1024.0:F0} KiB package, source {manifest.SourceType}).");

@@ -5,7 +5,7 @@ internal static class NimbusOptionsValidator
 {
     public static IReadOnlyList<string> Validate(NimbusOptions options)
     {
-        var errors = options.ZooKeeper.Validate().ToList();
+        var errors = options.ZooKeeper.Validate().Concat(options.ZooKeeper.ValidateForDaemon()).ToList();
         if (options.HttpPort is < 0 or > 65535)
         {
             errors.Add($"{ClusterKeys.NimbusHttpPort} must be a port number, not {options.HttpPort}.");

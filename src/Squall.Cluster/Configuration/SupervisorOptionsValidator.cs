@@ -5,7 +5,7 @@ internal static class SupervisorOptionsValidator
 {
     public static IReadOnlyList<string> Validate(SupervisorOptions options)
     {
-        var errors = options.ZooKeeper.Validate().ToList();
+        var errors = options.ZooKeeper.Validate().Concat(options.ZooKeeper.ValidateForDaemon()).ToList();
         if (options.SlotPorts.Count == 0 || options.SlotPorts.Any(p => p is <= 0 or > 65535))
         {
             errors.Add($"{ClusterKeys.SupervisorSlotsPorts} must list at least one port (1-65535).");

@@ -36,6 +36,7 @@ internal sealed class DevCluster : IAsyncDisposable
         var conf = new Config(options.Conf);
         conf.TryAdd(ClusterKeys.ApiToken, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)));
         conf.TryAdd(ClusterKeys.SupervisorToken, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)));
+        conf.TryAdd(ClusterKeys.ZooKeeperAuthPayload, "squall:" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)));
         conf.TryAdd(ClusterKeys.LocalHostname, "127.0.0.1");
         conf.TryAdd(ClusterKeys.BindHost, "127.0.0.1");
         conf.TryAdd(ClusterKeys.NimbusSeeds, "127.0.0.1");

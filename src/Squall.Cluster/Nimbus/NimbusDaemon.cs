@@ -40,7 +40,7 @@ internal sealed partial class NimbusDaemon : IAsyncDisposable
         _options = options;
         _zk = zk;
         _log = log;
-        _store = new ClusterStateStore(zk, new ClusterPaths(options.ZooKeeper.Root));
+        _store = new ClusterStateStore(zk, new ClusterPaths(options.ZooKeeper.Root), options.ZooKeeper.Acl);
         _packages = new PackageStore(options.PackageDir);
         _tracker = new SupervisorTracker(options.Time, options.SupervisorTimeout);
         _self = new NimbusInfo(options.Host, options.HttpPort, options.Tls.Scheme);

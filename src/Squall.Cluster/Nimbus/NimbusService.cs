@@ -37,6 +37,15 @@ internal sealed partial class NimbusService(NimbusOptions options, ClusterStateS
         }
 
         await EnsureNameFreeAsync(name, cancel); // fail fast, before running the user's code
+
+        // The workers' ZooKeeper identity: the submitter's (Storm's key) or, below, a fresh one; never kept in the config others read.
+        var givenWorkerAuth = conf.Remove(Configuration.ClusterKeys.ZooKeeperTopologyAuthPayload, out var given) ? given : null;
+        conf.Remove(Configuration.ClusterKeys.ZooKeeperTopologyAuthScheme);
+        if (givenWorkerAuth is not null && givenWorkerAuth.IndexOf(':', StringComparison.Ordinal) <= 0)
+        {
+            throw new ApiException(400, "invalid configuration", $"{Configuration.ClusterKeys.ZooKeeperTopologyAuthPayload} must look like user:password.");
+        }
+
         var sourceType = await validator.ValidateAsync(zip, conf, cancel);
         await _writeLock.WaitAsync(cancel);
         try
@@ -47,6 +56,7 @@ internal sealed partial class NimbusService(NimbusOptions options, ClusterStateS
             await packages.SaveAsync(id, zip, cancel);
             await store.AddPackageHolderAsync(id, self.Id, cancel);
             conf[Config.TopologyName] = name;
+            var workerAuth = givenWorkerAuth ?? $"{id}:{Convert.ToBase64String(RandomNumberGenerator.GetBytes(24))}";
             await store.PutTopologyAsync(
                 new TopologyRecord
                 {
@@ -58,6 +68,7 @@ internal sealed partial class NimbusService(NimbusOptions options, ClusterStateS
                     Conf = conf,
                     Status = TopologyStatus.Active,
                     Secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+                    WorkerZooKeeperAuth = workerAuth,
                     SubmittedAt = now,
                 },
                 cancel);

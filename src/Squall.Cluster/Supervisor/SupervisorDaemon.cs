@@ -22,6 +22,7 @@ internal sealed class SupervisorDaemon : IAsyncDisposable
     private readonly TaskCompletionSource _fatal = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly HttpClient _http;
     private string? _refusedLeader;
+    private volatile Dictionary<string, string> _workerAuth = new(StringComparer.Ordinal);
     private readonly List<SlotRunner> _slots = [];
     private readonly PackageCache _packages;
     private Task _loop = Task.CompletedTask;
@@ -30,7 +31,7 @@ internal sealed class SupervisorDaemon : IAsyncDisposable
     private SupervisorDaemon(SupervisorOptions options, ZooKeeperClient zk, DaemonLog log)
     {
         (_options, _zk, _log) = (options, zk, log);
-        _store = new ClusterStateStore(zk, new ClusterPaths(options.ZooKeeper.Root));
+        _store = new ClusterStateStore(zk, new ClusterPaths(options.ZooKeeper.Root), options.ZooKeeper.Acl);
         _http = options.Tls.CreateClient(TimeSpan.FromSeconds(30), options.Token);
         _http.MaxResponseContentBufferSize = Math.Min(options.PackageLimits.MaxPackageBytes, int.MaxValue);
         Directory.CreateDirectory(options.SupervisorDir);
@@ -54,7 +55,7 @@ internal sealed class SupervisorDaemon : IAsyncDisposable
     private async Task StartCoreAsync(CancellationToken cancel)
     {
         await _store.EnsureLayoutAsync(cancel);
-        var launcher = new WorkerLauncher(_options, Id);
+        var launcher = new WorkerLauncher(_options, Id, topologyId => _workerAuth.GetValueOrDefault(topologyId));
         var timeouts = new SlotTimeouts(_options.WorkerTimeout, _options.WorkerStartTimeout, _options.KillGrace);
         var now = _options.Time.GetUtcNow();
         foreach (var port in _options.SlotPorts)
@@ -64,6 +65,7 @@ internal sealed class SupervisorDaemon : IAsyncDisposable
 
         _zk.StateChanged += OnZooKeeperStateChanged;
         await RegisterAsync(cancel);
+        SupervisorPidFile.Write(_options.SupervisorDir);
         _log.Info($"Supervisor {Id} on {_options.Host}, slots {string.Join(", ", _options.SlotPorts)}, ZooKeeper {_options.ZooKeeper.ConnectionString}{_options.ZooKeeper.Root}");
         _loop = Task.Run(LoopAsync, CancellationToken.None);
         _heartbeats = Task.Run(HeartbeatLoopAsync, CancellationToken.None);
@@ -93,6 +95,7 @@ internal sealed class SupervisorDaemon : IAsyncDisposable
     private async Task RoundAsync(CancellationToken cancel)
     {
         var assignments = await _store.ReadAssignmentsAsync(_wake.SetAsync, cancel);
+        _workerAuth = assignments.Values.Where(a => a.WorkerZooKeeperAuth is not null).ToDictionary(a => a.TopologyId, a => a.WorkerZooKeeperAuth!, StringComparer.Ordinal);
         var desired = new Dictionary<int, SlotAssignment>();
         foreach (var a in assignments.Values)
         {

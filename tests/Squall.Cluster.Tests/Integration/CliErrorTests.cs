@@ -46,10 +46,10 @@ public sealed class CliErrorTests : IDisposable
     [Fact]
     public async Task A_daemon_with_a_port_out_of_range_names_the_key()
     {
-        await ShouldFailWith(["nimbus", "-c", "nimbus.http.port=70000", "-c", "squall.api.token=0123456789", "-c", "squall.supervisor.token=9876543210", "-c", $"storm.local.dir={_dir}"], "nimbus.http.port");
-        await ShouldFailWith(["supervisor", "-c", "supervisor.slots.ports=[6700,99999]", "-c", "squall.api.token=0123456789", "-c", "squall.supervisor.token=9876543210", "-c", $"storm.local.dir={_dir}"], "supervisor.slots.ports");
+        await ShouldFailWith(["nimbus", "-c", "nimbus.http.port=70000", "-c", "squall.api.token=0123456789", "-c", "squall.supervisor.token=9876543210", "-c", "storm.zookeeper.auth.payload=squall:0123456789", "-c", $"storm.local.dir={_dir}"], "nimbus.http.port");
+        await ShouldFailWith(["supervisor", "-c", "supervisor.slots.ports=[6700,99999]", "-c", "squall.api.token=0123456789", "-c", "squall.supervisor.token=9876543210", "-c", "storm.zookeeper.auth.payload=squall:0123456789", "-c", $"storm.local.dir={_dir}"], "supervisor.slots.ports");
         await ShouldFailWith(["dev-cluster", "-c", "storm.zookeeper.port=123456", "-c", $"storm.local.dir={_dir}"], "storm.zookeeper.port");
-        await ShouldFailWith(["nimbus", "-c", "nimbus.http.port=http", "-c", "squall.api.token=0123456789", "-c", "squall.supervisor.token=9876543210", "-c", $"storm.local.dir={_dir}"], "nimbus.http.port");
+        await ShouldFailWith(["nimbus", "-c", "nimbus.http.port=http", "-c", "squall.api.token=0123456789", "-c", "squall.supervisor.token=9876543210", "-c", "storm.zookeeper.auth.payload=squall:0123456789", "-c", $"storm.local.dir={_dir}"], "nimbus.http.port");
     }
 
     private async Task ShouldFailWith(string[] args, string problem)

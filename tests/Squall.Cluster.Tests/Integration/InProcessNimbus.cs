@@ -37,7 +37,7 @@ public sealed class InProcessNimbus : IAsyncDisposable
         var port = FreePort();
         var options = new NimbusOptions
         {
-            ZooKeeper = new ZooKeeperOptions { Servers = ["127.0.0.1"], Port = zooKeeper.Port },
+            ZooKeeper = new ZooKeeperOptions { Servers = ["127.0.0.1"], Port = zooKeeper.Port, AuthPayload = "squall:in-process-test-password" },
             Host = "127.0.0.1",
             BindHost = "127.0.0.1",
             HttpPort = port,

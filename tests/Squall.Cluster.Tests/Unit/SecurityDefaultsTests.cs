@@ -46,7 +46,7 @@ public sealed class SecurityDefaultsTests
     [Fact]
     public void Nimbus_refuses_a_supervisor_token_equal_to_a_client_token()
     {
-        var conf = new Config { [ClusterKeys.ApiToken] = "same-token-123", [ClusterKeys.SupervisorToken] = "same-token-123" };
+        var conf = new Config { [ClusterKeys.ApiToken] = "same-token-123", [ClusterKeys.SupervisorToken] = "same-token-123", [ClusterKeys.ZooKeeperAuthPayload] = "squall:0123456789" };
         NimbusOptionsValidator.Validate(NimbusOptions.FromConfig(conf)).ShouldHaveSingleItem().ShouldContain("must differ");
 
         conf[ClusterKeys.ApiReadToken] = "same-token-123";
@@ -57,7 +57,7 @@ public sealed class SecurityDefaultsTests
     [Fact]
     public void A_supervisor_needs_the_supervisor_token_not_the_client_token()
     {
-        var conf = new Config { [ClusterKeys.ApiToken] = "0123456789" };
+        var conf = new Config { [ClusterKeys.ApiToken] = "0123456789", [ClusterKeys.ZooKeeperAuthPayload] = "squall:0123456789" };
         SupervisorOptionsValidator.Validate(SupervisorOptions.FromConfig(conf)).ShouldHaveSingleItem().ShouldContain(ClusterKeys.SupervisorToken);
     }
 
@@ -76,7 +76,7 @@ public sealed class SecurityDefaultsTests
     [Fact]
     public void Secrets_are_never_handed_to_workers()
     {
-        ClusterKeys.Secrets.ShouldBe([ClusterKeys.ApiToken, ClusterKeys.ApiReadToken, ClusterKeys.SupervisorToken], ignoreOrder: true);
+        ClusterKeys.Secrets.ShouldBe([ClusterKeys.ApiToken, ClusterKeys.ApiReadToken, ClusterKeys.SupervisorToken, ClusterKeys.ZooKeeperAuthPayload, ClusterKeys.ZooKeeperTopologyAuthPayload], ignoreOrder: true);
     }
 
     [Fact]
