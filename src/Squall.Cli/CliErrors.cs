@@ -4,7 +4,11 @@ using Squall.Flux;
 
 namespace Squall.Cli;
 
-/// <summary>Turns the failures a user can fix into one line on stderr and exit code 1, instead of a stack trace.</summary>
+/// <summary>
+/// Turns every failure into one line on stderr and exit code 1, never a stack trace: the failures a user
+/// can fix (bad configuration, missing files, refused calls) by their message, anything else by its type and
+/// message. <c>SQUALL_DEBUG=1</c> prints the stack trace as well, for bug reports.
+/// </summary>
 internal static class CliErrors
 {
     public static async Task<int> Run(Func<Task<int>> action)
@@ -13,12 +17,30 @@ internal static class CliErrors
         {
             return await action();
         }
-        catch (Exception e) when (e is ClusterStartException or ClusterClientException or FormatException or FileNotFoundException
-                                   or InvalidOperationException or InvalidTopologyException or IOException or FluxException)
+        catch (OperationCanceledException)
         {
-            await Console.Error.WriteLineAsync($"error: {e.Message}");
+            return 130; // Ctrl+C
+        }
+        catch (Exception e)
+        {
+            await Console.Error.WriteLineAsync($"error: {Describe(e)}");
+            if (Environment.GetEnvironmentVariable("SQUALL_DEBUG") == "1")
+            {
+                await Console.Error.WriteLineAsync(e.ToString());
+            }
+
             return 1;
         }
+    }
+
+    /// <summary>One line: the message alone when it is written for the user, else the exception's type too.</summary>
+    public static string Describe(Exception e)
+    {
+        var message = e.Message.ReplaceLineEndings(" ").Trim();
+        return e is ClusterStartException or ClusterClientException or FormatException or FileNotFoundException or DirectoryNotFoundException
+            or InvalidOperationException or InvalidTopologyException or IOException or InvalidDataException or ArgumentException
+            ? message
+            : $"{e.GetType().Name}: {message}";
     }
 
     /// <summary>Runs a daemon until Ctrl+C / SIGTERM (clean exit) or until it fails (exit 1).</summary>
@@ -37,7 +59,7 @@ internal static class CliErrors
             }
             catch (Exception e)
             {
-                await Console.Error.WriteLineAsync($"error: {e.Message} Exiting; restart the daemon to rejoin.");
+                await Console.Error.WriteLineAsync($"error: {Describe(e)} Exiting; restart the daemon to rejoin.");
                 return 1;
             }
         }

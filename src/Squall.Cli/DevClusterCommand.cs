@@ -83,15 +83,16 @@ internal static class DevClusterCommand
             return;
         }
 
-        File.WriteAllText(path, $"""
+        // It holds the API token: readable by this user only.
+        SecretFile.Write(path, $"""
             # Written by 'squall dev-cluster' for the CLI commands run from this folder.
             nimbus.seeds: ["127.0.0.1"]
-            nimbus.http.port: {conf.GetPort(ClusterKeys.NimbusHttpPort, 6627)}
+            nimbus.http.port: {conf.GetPort(ClusterKeys.NimbusHttpPort, ClusterDefaults.NimbusHttpPort)}
             storm.zookeeper.port: {conf.GetPort(ClusterKeys.ZooKeeperPort, 2181)}
             squall.api.token: "{conf.GetString(ClusterKeys.ApiToken)}"
             {drpcLines}
             """);
-        Console.WriteLine($"dev cluster ready; wrote {path} (seeds, port, API token{(drpc is null ? string.Empty : ", DRPC server")}) for the CLI.");
+        Console.WriteLine($"dev cluster ready; wrote {path} (seeds, port, API token{(drpc is null ? string.Empty : ", DRPC server")}; mode 0600) for the CLI.");
     }
 
     /// <summary>Stops the DRPC server (answering its callers) before the cluster.</summary>

@@ -18,11 +18,11 @@ internal static class RunCommand
         var command = new Command("run", "Runs a topology in local mode (in this process).") { target, seconds, topology, config, filter };
         command.SetAction((result, cancel) => CliErrors.Run(async () =>
         {
+            var conf = ConfigOverrides.Apply(new Config(), result.GetValue(config) ?? []);
             var path = result.GetValue(target)!;
             var source = YamlTopology.IsYaml(path)
                 ? YamlTopology.Load(path, result.GetValue(filter))
                 : TopologyLoader.Load(path, result.GetValue(topology));
-            var conf = ConfigOverrides.Apply(new Config(), result.GetValue(config) ?? []);
             return await RunAsync(source, conf, result.GetValue(seconds), cancel);
         }));
         return command;

@@ -26,7 +26,7 @@ internal static class SubmitCommand
             }
 
             // Everything but the daemons' own keys goes to the topology (topology.* and the user's keys), as Storm passes them.
-            var topologyConf = conf.Where(p => !ClusterKeys.Namespaces.Any(n => p.Key.StartsWith(n, StringComparison.Ordinal)) && p.Value is not null)
+            var topologyConf = conf.Where(p => (p.Key == ClusterKeys.ZooKeeperTopologyAuthPayload || !ClusterKeys.Namespaces.Any(n => p.Key.StartsWith(n, StringComparison.Ordinal))) && p.Value is not null)
                 .ToDictionary(p => p.Key, p => Text(p.Value!), StringComparer.Ordinal);
             var submitted = await client.SubmitAsync(topologyName, zip, topologyConf, cancel);
             Console.WriteLine($"Submitted '{topologyName}' as {submitted.TopologyId} ({zip.Length / 1024.0:F0} KiB package, source {manifest.SourceType}).");
@@ -42,7 +42,7 @@ internal static class SubmitCommand
     private static string DefaultName(string target, PackageManifest manifest)
     {
         var dll = TopologyLoader.ResolveAssembly(target.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) ? target : target, publishDir: null);
-        var type = TopologyLoader.FindSourceType(new TopologyLoadContext(dll, isCollectible: true).LoadFromAssemblyPath(dll), manifest.SourceType);
+        var type = TopologyLoader.FindSourceType(TopologyLoader.LoadAssembly(new TopologyLoadContext(dll, isCollectible: true), dll), manifest.SourceType);
         return TopologyLoader.Create(type).Name;
     }
 }

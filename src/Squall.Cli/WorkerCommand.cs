@@ -16,9 +16,11 @@ internal static class WorkerCommand
         var supervisorId = new Option<string>("--supervisor-id") { Required = true };
         var packageDir = new Option<string>("--package-dir") { Required = true };
         var slotDir = new Option<string>("--slot-dir") { Required = true };
+        var zooKeeperAuthFile = new Option<string?>("--zookeeper-auth-file");
+        var supervisorPidFile = new Option<string?>("--supervisor-pid-file");
         var command = new Command("worker", "Runs one worker of a topology (started by a supervisor).")
         {
-            topologyId, epoch, port, supervisorId, packageDir, slotDir,
+            topologyId, epoch, port, supervisorId, packageDir, slotDir, zooKeeperAuthFile, supervisorPidFile,
         };
         command.Hidden = true;
         config.AddTo(command);
@@ -26,7 +28,7 @@ internal static class WorkerCommand
         {
             var options = WorkerHostOptions.FromConfig(
                 config.Load(result), result.GetValue(topologyId)!, result.GetValue(epoch), result.GetValue(port),
-                result.GetValue(supervisorId)!, result.GetValue(packageDir)!, result.GetValue(slotDir)!);
+                result.GetValue(supervisorId)!, result.GetValue(packageDir)!, result.GetValue(slotDir)!, result.GetValue(zooKeeperAuthFile), result.GetValue(supervisorPidFile));
             using var host = new WorkerHost(options, new DaemonLog($"worker:{options.Port}"));
             return await host.RunAsync(cancel);
         }));

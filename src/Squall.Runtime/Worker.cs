@@ -40,7 +40,7 @@ public sealed class Worker : IAsyncDisposable
         {
             _receiver = new WorkerReceiver(_context, _codec, () => _context.Sinks, _runtime.LocalExecutorCount);
             _server = new WireServer(
-                new WireServerOptions { Address = IPAddress.Parse(options.BindHost), Port = options.Port, TopologyId = options.TopologyId, Secret = options.Secret },
+                new WireServerOptions { Address = IPAddress.Parse(options.BindHost), Port = options.Port, TopologyId = options.TopologyId, Secret = options.Secret, Epoch = options.Epoch, OnRefused = options.OnWarning },
                 _receiver);
             _server.Start();
         }
@@ -73,7 +73,7 @@ public sealed class Worker : IAsyncDisposable
 
         var capacity = Math.Max(4, _context.Options.ReceiveBufferSize / _context.Options.ProducerBatchSize);
         _links = [.. workers.Where((_, i) => i != _options.WorkerIndex).Select(w => new RemoteSink(
-            new PeerConnectionOptions { Host = w.Host, Port = w.Port, TopologyId = _options.TopologyId, Secret = _options.Secret, PeerName = $"worker-{_options.WorkerIndex}" },
+            new PeerConnectionOptions { Host = w.Host, Port = w.Port, TopologyId = _options.TopologyId, Secret = _options.Secret, Epoch = _options.Epoch, PeerName = $"worker-{_options.WorkerIndex}" },
             _codec,
             capacity))];
         foreach (var link in _links)

@@ -21,6 +21,12 @@ public sealed record WorkerOptions
     /// <summary>The per-topology secret every worker presents when connecting to another.</summary>
     public required ReadOnlyMemory<byte> Secret { get; init; }
 
+    /// <summary>The assignment epoch this worker runs; workers of another epoch cannot connect to it, nor it to them.</summary>
+    public long Epoch { get; init; }
+
+    /// <summary>Called for a refused connection attempt on the worker port (once per remote address): a warning, not a component error.</summary>
+    public Action<string>? OnWarning { get; init; }
+
     /// <summary>The address to listen on for other workers.</summary>
     public string BindHost { get; init; } = "127.0.0.1";
 

@@ -67,6 +67,7 @@ internal sealed class Connection : IAsyncDisposable
     public async Task RunAsync(
         IConnectionOwner owner,
         TimeSpan sessionTimeout,
+        IReadOnlyList<byte[]> auth,
         IReadOnlyList<byte[]> setWatches,
         ChannelReader<PendingRequest> outgoing,
         CancellationToken cancellationToken)
@@ -75,7 +76,7 @@ internal sealed class Connection : IAsyncDisposable
         var loops = new[]
         {
             ReadLoopAsync(owner, stop.Token),
-            WriteLoopAsync(owner, setWatches, outgoing, stop.Token),
+            WriteLoopAsync(owner, auth, setWatches, outgoing, stop.Token),
             PingLoopAsync(sessionTimeout, stop.Token),
         };
         try
@@ -118,6 +119,9 @@ internal sealed class Connection : IAsyncDisposable
             case SpecialXid.Notification:
                 owner.OnNotification(WatcherEventRecord.Read(ref reader));
                 return;
+            case SpecialXid.Auth when header.Error != ErrorCode.Ok:
+                // The server refused a credential and closes the connection: end it here with the reason.
+                throw new IOException($"The ZooKeeper server refused this client's credentials ({header.Error}).");
             case SpecialXid.Ping:
             case SpecialXid.SetWatches:
             case SpecialXid.Auth:
@@ -138,9 +142,15 @@ internal sealed class Connection : IAsyncDisposable
         owner.OnReply(request, header, body);
     }
 
-    private async Task WriteLoopAsync(IConnectionOwner owner, IReadOnlyList<byte[]> setWatches, ChannelReader<PendingRequest> outgoing, CancellationToken cancellationToken)
+    private async Task WriteLoopAsync(IConnectionOwner owner, IReadOnlyList<byte[]> auth, IReadOnlyList<byte[]> setWatches, ChannelReader<PendingRequest> outgoing, CancellationToken cancellationToken)
     {
         var writer = new JuteWriter(4096);
+        foreach (var body in auth)
+        {
+            // First of all, on every connection: the server applies credentials as they arrive, so every later request carries them.
+            AppendFrame(writer, SpecialXid.Auth, OpCode.Auth, body);
+        }
+
         foreach (var body in setWatches)
         {
             // Before any queued request, so no change between the old connection and the new one is missed.

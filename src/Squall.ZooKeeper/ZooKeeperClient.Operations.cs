@@ -4,15 +4,43 @@ namespace Squall.ZooKeeper;
 
 public sealed partial class ZooKeeperClient
 {
-    /// <summary>Creates a node with the open ACL and returns its actual path (with the sequence number, if any).</summary>
-    public Task<string> CreateAsync(string path, ReadOnlyMemory<byte> data, CreateMode mode = CreateMode.Persistent, CancellationToken cancellationToken = default)
+    /// <summary>Creates a node with the client's <see cref="ZooKeeperClientOptions.DefaultAcl"/> and returns its actual path (with the sequence number, if any).</summary>
+    public Task<string> CreateAsync(string path, ReadOnlyMemory<byte> data, CreateMode mode = CreateMode.Persistent, CancellationToken cancellationToken = default) =>
+        CreateAsync(path, data, mode, _options.DefaultAcl, cancellationToken);
+
+    /// <summary>Creates a node with <paramref name="acl"/> and returns its actual path (with the sequence number, if any).</summary>
+    public Task<string> CreateAsync(string path, ReadOnlyMemory<byte> data, CreateMode mode, IReadOnlyList<ZooKeeperAcl> acl, CancellationToken cancellationToken = default)
     {
         PathValidation.Validate(path, nameof(path), IsSequential(mode));
-        var body = Requests.Create(ServerPath(path), data.Span, mode);
+        ArgumentNullException.ThrowIfNull(acl);
+        var body = Requests.Create(ServerPath(path), data.Span, mode, acl);
         return SendAsync(OpCode.Create, body, (ErrorCode error, ref JuteReader reader) =>
         {
             ThrowIfError(error, path);
             return ClientPath(reader.ReadString()!);
+        }, null, cancellationToken);
+    }
+
+    /// <summary>Reads a node's ACL.</summary>
+    public Task<IReadOnlyList<ZooKeeperAcl>> GetAclAsync(string path, CancellationToken cancellationToken = default)
+    {
+        PathValidation.Validate(path, nameof(path));
+        return SendAsync(OpCode.GetAcl, Requests.PathOnly(ServerPath(path)), (ErrorCode error, ref JuteReader reader) =>
+        {
+            ThrowIfError(error, path);
+            return (IReadOnlyList<ZooKeeperAcl>)Acl.Read(ref reader);
+        }, null, cancellationToken);
+    }
+
+    /// <summary>Replaces a node's ACL if its ACL version matches (-1 matches any).</summary>
+    public Task SetAclAsync(string path, IReadOnlyList<ZooKeeperAcl> acl, int aclVersion = -1, CancellationToken cancellationToken = default)
+    {
+        PathValidation.Validate(path, nameof(path));
+        ArgumentNullException.ThrowIfNull(acl);
+        return SendAsync(OpCode.SetAcl, Requests.SetAcl(ServerPath(path), acl, aclVersion), (ErrorCode error, ref JuteReader _) =>
+        {
+            ThrowIfError(error, path);
+            return true;
         }, null, cancellationToken);
     }
 
@@ -96,7 +124,7 @@ public sealed partial class ZooKeeperClient
             PathValidation.Validate(op.Path, nameof(operations), op.Kind == OpKind.Create && IsSequential(op.Mode));
         }
 
-        var body = Requests.Multi(ops, ServerPath);
+        var body = Requests.Multi(ops, ServerPath, _options.DefaultAcl);
         return SendAsync<IReadOnlyList<OpResult>>(OpCode.Multi, body, (ErrorCode error, ref JuteReader reader) =>
         {
             var results = reader.Remaining > 0 ? MultiResponse.Read(ref reader, ops, ClientPath) : [];

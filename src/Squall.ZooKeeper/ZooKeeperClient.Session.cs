@@ -133,7 +133,8 @@ public sealed partial class ZooKeeperClient : IConnectionOwner
         var setWatches = BuildSetWatches();
         SetState(ConnectionState.Connected);
         _firstSession.TrySetResult();
-        await connection.RunAsync(this, TimeSpan.FromMilliseconds(response.TimeoutMs), setWatches, _outgoing.Reader, cancellationToken);
+        var auth = _options.Auth.Select(Requests.Auth).ToList();
+        await connection.RunAsync(this, TimeSpan.FromMilliseconds(response.TimeoutMs), auth, setWatches, _outgoing.Reader, cancellationToken);
         return true;
     }
 

@@ -12,6 +12,12 @@ public sealed record ZooKeeperClientOptions
     /// <summary>How long ConnectAsync waits for the first session before giving up.</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Credentials presented on every connection, before any request (so they survive reconnects).</summary>
+    public IReadOnlyList<ZooKeeperAuth> Auth { get; init; } = [];
+
+    /// <summary>The ACL of every node this client creates unless a call names another (default: open to all).</summary>
+    public IReadOnlyList<ZooKeeperAcl> DefaultAcl { get; init; } = ZooKeeperAcl.Open;
+
     /// <summary>Drives pings, read timeouts and reconnect backoff; tests may substitute a fake.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
@@ -21,5 +27,10 @@ public sealed record ZooKeeperClientOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(SessionTimeout, TimeSpan.FromMilliseconds(100));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ConnectTimeout, TimeSpan.Zero);
         ArgumentNullException.ThrowIfNull(TimeProvider);
+        ArgumentNullException.ThrowIfNull(Auth);
+        if (DefaultAcl is null || DefaultAcl.Count == 0)
+        {
+            throw new ArgumentException("DefaultAcl must hold at least one entry.", nameof(DefaultAcl));
+        }
     }
 }

@@ -78,7 +78,7 @@ public sealed partial class Config : Dictionary<string, object?>
         {
             int i => i,
             long l => checked((int)l),
-            string s => int.Parse(s, NumberStyles.Integer, CultureInfo.InvariantCulture),
+            string s => int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) ? parsed : throw BadType(key, v, "an integer"),
             IConvertible c => c.ToInt32(CultureInfo.InvariantCulture),
             _ => throw BadType(key, v, "an integer"),
         }
@@ -89,7 +89,7 @@ public sealed partial class Config : Dictionary<string, object?>
         ? v switch
         {
             bool b => b,
-            string s => bool.Parse(s),
+            string s => bool.TryParse(s, out var parsed) ? parsed : throw BadType(key, v, "true or false"),
             _ => throw BadType(key, v, "true or false"),
         }
         : defaultValue;

@@ -6,13 +6,16 @@ namespace Squall.Cluster.TestTopology;
 /// Word count made checkable from outside the workers: a finite, reliable spout whose acks go to files (so a
 /// restarted spout skips what was acked, as a durable queue would), and count tasks that save their counts
 /// to files (and reload them on restart). Settings: <c>test.sentences</c> (how many), <c>test.rate</c>
-/// (sentences per second, 0 for unthrottled) and <c>test.output</c> (the folder).
+/// (sentences per second, 0 for unthrottled), <c>test.output</c> (the folder) and <c>test.build</c> (see <see cref="BuildBehaviour"/>).
 /// </summary>
 public sealed class CountingWordsTopology : ITopologySource
 {
     public const string Sentences = "test.sentences";
     public const string Rate = "test.rate";
     public const string Output = "test.output";
+
+    /// <summary>Misbehaviour of <see cref="Build"/> for the tests of Nimbus's validation: <c>hang</c> or <c>exit</c>.</summary>
+    public const string BuildBehaviour = "test.build";
 
     public string Name => "counting-words";
 
@@ -21,6 +24,16 @@ public sealed class CountingWordsTopology : ITopologySource
 
     public StormTopology Build(Config conf)
     {
+        switch (conf.GetString(BuildBehaviour))
+        {
+            case "hang":
+                Thread.Sleep(Timeout.Infinite);
+                break;
+            case "exit":
+                Environment.Exit(42);
+                break;
+        }
+
         var sentences = conf.GetInt(Sentences, 1000);
         var rate = conf.GetInt(Rate, 0);
         var output = conf.GetString(Output) ?? throw new InvalidOperationException($"Set {Output}.");

@@ -31,6 +31,6 @@ internal sealed record ApiError(string Error, string ErrorMessage);
 
 internal sealed record TopologyOperationResult(string TopologyOperation, string TopologyId, string Status);
 
-internal sealed record RebalanceOptionsBody(int? NumWorkers, Dictionary<string, int>? Executors);
+internal sealed record RebalanceOptionsBody(int? NumWorkers = null, Dictionary<string, int>? Executors = null);
 
 internal sealed record RebalanceRequest(RebalanceOptionsBody RebalanceOptions);

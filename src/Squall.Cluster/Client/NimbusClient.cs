@@ -22,11 +22,7 @@ internal sealed class NimbusClient : IDisposable
     public NimbusClient(ClientOptions options)
     {
         _options = options;
-        _http = new HttpClient { Timeout = options.Timeout };
-        if (options.Token is { Length: > 0 } token)
-        {
-            _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
+        _http = options.Tls.CreateClient(options.Timeout, options.Token);
     }
 
     public Task<TopologyList> ListAsync(CancellationToken cancel) => GetAsync("api/v1/topology/summary", ClusterJson.Default.TopologyList, cancel);
@@ -85,6 +81,10 @@ internal sealed class NimbusClient : IDisposable
         {
             throw new ClusterClientException($"Cannot reach Nimbus at {leader}: {e.Message}");
         }
+        catch (TaskCanceledException) when (!cancel.IsCancellationRequested)
+        {
+            throw new ClusterClientException($"Nimbus at {leader} did not answer within {_options.Timeout.TotalSeconds:F0} s; the call may still take effect (check with 'squall list').");
+        }
     }
 
     private async Task<Uri> FindLeaderAsync(CancellationToken cancel)
@@ -94,10 +94,10 @@ internal sealed class NimbusClient : IDisposable
         {
             try
             {
-                var nimbuses = await _http.GetFromJsonAsync(new Uri($"http://{seed}/api/v1/nimbus/summary"), ClusterJson.Default.NimbusList, cancel);
+                var nimbuses = await _http.GetFromJsonAsync(new Uri($"{_options.Tls.Scheme}://{seed}/api/v1/nimbus/summary"), ClusterJson.Default.NimbusList, cancel);
                 if (nimbuses?.Nimbuses.FirstOrDefault(n => n.Status == "Leader") is { } leader)
                 {
-                    return new Uri($"http://{leader.Host}:{leader.Port}/");
+                    return new Uri($"{_options.Tls.Scheme}://{leader.Host}:{leader.Port}/");
                 }
 
                 problems.Add($"{seed}: no leader elected");
@@ -129,6 +129,13 @@ internal sealed class NimbusClient : IDisposable
             throw new ClusterClientException(error is null ? $"Nimbus answered {(int)response.StatusCode} {response.ReasonPhrase}." : $"{error.Error}: {error.ErrorMessage}");
         }
 
-        return JsonSerializer.Deserialize(body, type) ?? throw new ClusterClientException("Nimbus sent an empty answer.");
+        try
+        {
+            return JsonSerializer.Deserialize(body, type) ?? throw new ClusterClientException("Nimbus sent an empty answer.");
+        }
+        catch (JsonException e)
+        {
+            throw new ClusterClientException($"Nimbus sent an answer this CLI does not understand (another version?): {e.Message}");
+        }
     }
 }

@@ -6,17 +6,20 @@ internal sealed record ClientOptions
     /// <summary>Nimbus HTTP endpoints as <c>host:port</c>.</summary>
     public required IReadOnlyList<string> Seeds { get; init; }
 
+    /// <summary><c>squall.api.token</c>, else <c>squall.api.read.token</c> (enough for list and info).</summary>
     public string? Token { get; init; }
+
+    public ApiTls Tls { get; init; } = ApiTls.None;
 
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);
 
     public static ClientOptions FromConfig(Config conf)
     {
-        var port = conf.GetPort(ClusterKeys.NimbusHttpPort, 6627);
         return new ClientOptions
         {
-            Seeds = [.. conf.GetList(ClusterKeys.NimbusSeeds, ["127.0.0.1"]).Select(s => s.Contains(':', StringComparison.Ordinal) ? s : $"{s}:{port}")],
-            Token = conf.GetString(ClusterKeys.ApiToken),
+            Seeds = [.. KnownNimbuses.FromConfig(conf).Addresses],
+            Token = conf.GetString(ClusterKeys.ApiToken) ?? conf.GetString(ClusterKeys.ApiReadToken),
+            Tls = ApiTls.FromConfig(conf),
         };
     }
 }

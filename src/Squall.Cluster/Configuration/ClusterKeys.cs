@@ -23,8 +23,22 @@ internal static class ClusterKeys
     public const string SupervisorMonitorFrequencySecs = "supervisor.monitor.frequency.secs";
     public const string SupervisorHeartbeatFrequencySecs = "supervisor.heartbeat.frequency.secs";
     public const string WorkerHeartbeatFrequencySecs = "worker.heartbeat.frequency.secs";
+    public const string WorkerOrphanTimeoutSecs = "worker.orphan.timeout.secs";
     public const string BindHost = "squall.bind.host";
     public const string ApiToken = "squall.api.token";
+    public const string ZooKeeperAuthScheme = "storm.zookeeper.auth.scheme";
+    public const string ZooKeeperAuthPayload = "storm.zookeeper.auth.payload";
+    public const string ZooKeeperTopologyAuthScheme = "storm.zookeeper.topology.auth.scheme";
+    public const string ZooKeeperTopologyAuthPayload = "storm.zookeeper.topology.auth.payload";
+    public const string ApiReadToken = "squall.api.read.token";
+    public const string SupervisorToken = "squall.supervisor.token";
+    public const string ApiTlsCert = "squall.api.tls.cert";
+    public const string ApiTlsKey = "squall.api.tls.key";
+    public const string ApiTlsCa = "squall.api.tls.ca";
+    public const string NimbusMaxPackageBytes = "nimbus.max.package.bytes";
+    public const string NimbusMaxPackageUnpackedBytes = "nimbus.max.package.unpacked.bytes";
+    public const string NimbusMaxPackageEntries = "nimbus.max.package.entries";
+    public const string NimbusTopologyBuildTimeoutSecs = "nimbus.topology.build.timeout.secs";
 
     /// <summary>Prefixes that belong to the daemons; keys under them that are not known are typos.</summary>
     public static IReadOnlyList<string> Namespaces { get; } = ["storm.", "nimbus.", "supervisor.", "worker.", "squall."];
@@ -35,7 +49,13 @@ internal static class ClusterKeys
         LocalHostname, NimbusSeeds, NimbusHttpPort, NimbusSupervisorTimeoutSecs, NimbusMonitorFreqSecs, SupervisorSlotsPorts,
         SupervisorWorkerTimeoutSecs, SupervisorWorkerStartTimeoutSecs, SupervisorMonitorFrequencySecs,
         SupervisorHeartbeatFrequencySecs, WorkerHeartbeatFrequencySecs, BindHost, ApiToken,
+        NimbusMaxPackageBytes, NimbusMaxPackageUnpackedBytes, NimbusMaxPackageEntries, NimbusTopologyBuildTimeoutSecs,
+        ApiReadToken, SupervisorToken, ApiTlsCert, ApiTlsKey, ApiTlsCa, ZooKeeperAuthScheme, ZooKeeperAuthPayload,
+        ZooKeeperTopologyAuthScheme, ZooKeeperTopologyAuthPayload, WorkerOrphanTimeoutSecs,
     };
+
+    /// <summary>Keys holding secrets: never handed to workers, never written where others can read them.</summary>
+    public static IReadOnlySet<string> Secrets { get; } = new HashSet<string>(StringComparer.Ordinal) { ApiToken, ApiReadToken, SupervisorToken, ZooKeeperAuthPayload, ZooKeeperTopologyAuthPayload };
 
     /// <summary>Keys in a daemon namespace (or <c>topology.</c>) that nobody reads.</summary>
     public static IReadOnlyList<string> Unknown(Config conf) =>

@@ -30,6 +30,16 @@ internal static class ConfigReader
                 : throw new FormatException($"Configuration '{key}' must be a number of seconds, but is '{v}'.")
             : defaultSeconds);
 
+    public static long GetLong(this Config conf, string key, long defaultValue) =>
+        conf.TryGetValue(key, out var v) && v is not null
+            ? long.TryParse(Convert.ToString(v, CultureInfo.InvariantCulture), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)
+                ? n
+                : throw new FormatException($"Configuration '{key}' must be a whole number, but is '{v}'.")
+            : defaultValue;
+
+    public static int GetCount(this Config conf, string key, int defaultValue) =>
+        checked((int)Math.Clamp(conf.GetLong(key, defaultValue), int.MinValue, int.MaxValue));
+
     public static int GetPort(this Config conf, string key, int defaultValue)
     {
         try

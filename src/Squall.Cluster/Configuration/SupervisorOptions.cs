@@ -9,11 +9,17 @@ internal sealed record SupervisorOptions
 
     public IReadOnlyList<int> SlotPorts { get; init; } = [6700, 6701, 6702, 6703];
 
-    public string BindHost { get; init; } = "0.0.0.0";
+    public string BindHost { get; init; } = ClusterDefaults.BindHost;
 
     public required string LocalDir { get; init; }
 
+    /// <summary>This supervisor's credential towards Nimbus (<c>squall.supervisor.token</c>): heartbeats and package downloads.</summary>
     public required string Token { get; init; }
+
+    public ApiTls Tls { get; init; } = ApiTls.None;
+
+    /// <summary>The Nimbus processes this supervisor sends its credential to (<c>nimbus.seeds</c>); others from ZooKeeper are ignored.</summary>
+    public KnownNimbuses Seeds { get; init; } = new([]);
 
     /// <summary>A running worker silent for this long is killed and restarted.</summary>
     public TimeSpan WorkerTimeout { get; init; } = TimeSpan.FromSeconds(30);
@@ -35,6 +41,9 @@ internal sealed record SupervisorOptions
     /// <summary>Daemon settings handed down to every worker this supervisor starts (ZooKeeper, heartbeats).</summary>
     public Config DaemonConfig { get; init; } = new();
 
+    /// <summary>Limits on the packages this supervisor unpacks (the same keys as Nimbus's).</summary>
+    public Packaging.PackageLimits PackageLimits { get; init; } = new();
+
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
     public string SupervisorDir => Path.Combine(LocalDir, "supervisor");
@@ -44,13 +53,16 @@ internal sealed record SupervisorOptions
         ZooKeeper = ZooKeeperOptions.FromConfig(conf),
         Host = conf.GetString(ClusterKeys.LocalHostname) ?? System.Net.Dns.GetHostName(),
         SlotPorts = conf.GetIntList(ClusterKeys.SupervisorSlotsPorts, [6700, 6701, 6702, 6703]),
-        BindHost = conf.GetString(ClusterKeys.BindHost, "0.0.0.0")!,
+        BindHost = conf.GetString(ClusterKeys.BindHost, ClusterDefaults.BindHost)!,
         LocalDir = Path.GetFullPath(conf.GetString(ClusterKeys.LocalDir, "squall-local")!),
-        Token = conf.GetString(ClusterKeys.ApiToken, string.Empty)!,
+        Token = conf.GetString(ClusterKeys.SupervisorToken, string.Empty)!,
+        Tls = ApiTls.FromConfig(conf),
+        Seeds = KnownNimbuses.FromConfig(conf),
         WorkerTimeout = conf.GetSeconds(ClusterKeys.SupervisorWorkerTimeoutSecs, 30),
         WorkerStartTimeout = conf.GetSeconds(ClusterKeys.SupervisorWorkerStartTimeoutSecs, 120),
         MonitorPeriod = conf.GetSeconds(ClusterKeys.SupervisorMonitorFrequencySecs, 1),
         HeartbeatPeriod = conf.GetSeconds(ClusterKeys.SupervisorHeartbeatFrequencySecs, 2),
         DaemonConfig = new Config(conf),
+        PackageLimits = Packaging.PackageLimits.FromConfig(conf),
     };
 }

@@ -5,7 +5,7 @@ internal static class SupervisorOptionsValidator
 {
     public static IReadOnlyList<string> Validate(SupervisorOptions options)
     {
-        var errors = options.ZooKeeper.Validate().ToList();
+        var errors = options.ZooKeeper.Validate().Concat(options.ZooKeeper.ValidateForDaemon()).ToList();
         if (options.SlotPorts.Count == 0 || options.SlotPorts.Any(p => p is <= 0 or > 65535))
         {
             errors.Add($"{ClusterKeys.SupervisorSlotsPorts} must list at least one port (1-65535).");
@@ -16,10 +16,12 @@ internal static class SupervisorOptionsValidator
             errors.Add($"{ClusterKeys.SupervisorSlotsPorts} lists a port twice.");
         }
 
-        if (options.Token.Length < 8)
+        if (options.Token.Length < ClusterDefaults.MinTokenLength)
         {
-            errors.Add($"{ClusterKeys.ApiToken} must be set (at least 8 characters): supervisors send it with their heartbeats.");
+            errors.Add($"{ClusterKeys.SupervisorToken} must be set (at least {ClusterDefaults.MinTokenLength} characters): supervisors send it with their heartbeats.");
         }
+
+        errors.AddRange(options.Tls.Validate());
 
         if (options.WorkerTimeout <= TimeSpan.Zero || options.WorkerStartTimeout <= TimeSpan.Zero || options.MonitorPeriod <= TimeSpan.Zero)
         {

@@ -35,9 +35,18 @@ internal sealed class DevCluster : IAsyncDisposable
     {
         var conf = new Config(options.Conf);
         conf.TryAdd(ClusterKeys.ApiToken, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)));
+        conf.TryAdd(ClusterKeys.SupervisorToken, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)));
+        conf.TryAdd(ClusterKeys.ZooKeeperAuthPayload, "squall:" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)));
         conf.TryAdd(ClusterKeys.LocalHostname, "127.0.0.1");
         conf.TryAdd(ClusterKeys.BindHost, "127.0.0.1");
         conf.TryAdd(ClusterKeys.NimbusSeeds, "127.0.0.1");
+        var problems = ZooKeeperOptions.FromConfig(conf).Validate().Concat((options with { Conf = conf }).Validate()).ToList();
+        if (problems.Count > 0)
+        {
+            throw new ClusterStartException(string.Join(Environment.NewLine, problems));
+        }
+
+        var slotPorts = (options with { Conf = conf }).SlotPorts();
         var cluster = new DevCluster(conf, log);
         try
         {
@@ -47,9 +56,9 @@ internal sealed class DevCluster : IAsyncDisposable
             conf[ClusterKeys.ZooKeeperServers] = "127.0.0.1";
             var localDir = Path.GetFullPath(conf.GetString(ClusterKeys.LocalDir, "squall-local")!);
             cluster._nimbus = await NimbusDaemon.StartAsync(NimbusOptions.FromConfig(conf) with { LocalDir = localDir }, new DaemonLog("nimbus"), cancel);
-            for (var i = 0; i < options.Supervisors; i++)
+            for (var i = 0; i < slotPorts.Count; i++)
             {
-                var ports = Enumerable.Range(options.FirstSlotPort + (i * options.SlotsPerSupervisor), options.SlotsPerSupervisor).ToList();
+                var ports = slotPorts[i];
                 var supervisorOptions = SupervisorOptions.FromConfig(conf) with
                 {
                     LocalDir = Path.Combine(localDir, "supervisor-" + i.ToString(CultureInfo.InvariantCulture)),

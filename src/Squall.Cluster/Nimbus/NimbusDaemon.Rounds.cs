@@ -78,9 +78,15 @@ internal sealed partial class NimbusDaemon
                 continue;
             }
 
+            if (!_options.Seeds.Contains(holder))
+            {
+                _log.Warn($"{topologyId}: package holder '{holder}' (from ZooKeeper) is not in nimbus.seeds; not asked");
+                continue;
+            }
+
             try
             {
-                var zip = await _http.GetByteArrayAsync(new Uri($"http://{holder}/api/v1/topology/{topologyId}/package"), cancel);
+                var zip = await _http.GetByteArrayAsync(new Uri($"{_options.Tls.Scheme}://{holder}/api/v1/topology/{topologyId}/package"), cancel);
                 if (PackageArchive.Hash(zip) != hash)
                 {
                     _log.Warn($"{topologyId}: package from {holder} has the wrong hash; ignored");

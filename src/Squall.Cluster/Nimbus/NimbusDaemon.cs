@@ -28,22 +28,25 @@ internal sealed partial class NimbusDaemon : IAsyncDisposable
     private readonly Signal _wake = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly TaskCompletionSource _fatal = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromMinutes(2) };
+    private readonly HttpClient _http;
     private WebApplication? _web;
     private LeaderElection? _election;
     private Task _loop = Task.CompletedTask;
     private NimbusService? _service;
+    private PackageValidator? _validator;
 
     private NimbusDaemon(NimbusOptions options, ZooKeeperClient zk, DaemonLog log)
     {
         _options = options;
         _zk = zk;
         _log = log;
-        _store = new ClusterStateStore(zk, new ClusterPaths(options.ZooKeeper.Root));
+        _store = new ClusterStateStore(zk, new ClusterPaths(options.ZooKeeper.Root), options.ZooKeeper.Acl);
         _packages = new PackageStore(options.PackageDir);
         _tracker = new SupervisorTracker(options.Time, options.SupervisorTimeout);
-        _self = new NimbusInfo(options.Host, options.HttpPort);
-        _http.DefaultRequestHeaders.Authorization = new("Bearer", options.Token);
+        _self = new NimbusInfo(options.Host, options.HttpPort, options.Tls.Scheme);
+        // Replication fetches packages as a supervisor would: with the cluster-internal credential, from known Nimbus processes only.
+        _http = options.Tls.CreateClient(TimeSpan.FromMinutes(2), options.SupervisorToken);
+        _http.MaxResponseContentBufferSize = Math.Min(options.PackageLimits.MaxPackageBytes, int.MaxValue);
     }
 
     /// <summary>Completes with an exception when the daemon must exit (its ZooKeeper session expired).</summary>
@@ -84,7 +87,7 @@ internal sealed partial class NimbusDaemon : IAsyncDisposable
             _wake.Set();
         };
         await _election.StartAsync(cancel);
-        _log.Info($"Nimbus {_self.Id} serving http://{_options.BindHost}:{_options.HttpPort}/api/v1 ({(IsLeader ? "leader" : "follower")}), ZooKeeper {_options.ZooKeeper.ConnectionString}{_options.ZooKeeper.Root}");
+        _log.Info($"Nimbus {_self.Id} serving {_options.Tls.Scheme}://{_options.BindHost}:{_options.HttpPort}/api/v1 ({(IsLeader ? "leader" : "follower")}), ZooKeeper {_options.ZooKeeper.ConnectionString}{_options.ZooKeeper.Root}");
         _loop = Task.Run(LoopAsync, CancellationToken.None);
     }
 
@@ -92,17 +95,25 @@ internal sealed partial class NimbusDaemon : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls($"http://{_options.BindHost}:{_options.HttpPort}");
-        builder.Services.Configure<KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = 512L * 1024 * 1024);
+        builder.WebHost.UseUrls($"{_options.Tls.Scheme}://{_options.BindHost}:{_options.HttpPort}");
+        if (_options.Tls.Serves)
+        {
+            builder.WebHost.UseKestrelHttpsConfiguration();
+            var certificate = _options.Tls.LoadServerCertificate();
+            builder.Services.Configure<KestrelServerOptions>(k => k.ConfigureHttpsDefaults(h => h.ServerCertificate = certificate));
+        }
+
+        builder.Services.Configure<KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = NimbusApi.MaxJsonBodyBytes); // the submit call raises it for itself
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ClusterJson.Default));
         var web = builder.Build();
-        _service = new NimbusService(_options, _store, _packages, _self)
+        _validator = new PackageValidator(_options.PackageLimits, _options.BuildTimeout);
+        _service = new NimbusService(_options, _store, _packages, _validator, _self)
         {
             IsLeader = () => IsLeader,
             Leader = LeaderAsync,
             Reconcile = _wake.Set,
         };
-        NimbusApi.Map(web, _service, new NimbusQueries(_store, _tracker, _options.Time), _tracker, _packages, _options.Token);
+        NimbusApi.Map(web, new NimbusApiContext(_service, new NimbusQueries(_store, _tracker, _options.Time), _tracker, _packages, ApiCredentials.From(_options), _options.PackageLimits.MaxPackageBytes, _log));
         return web;
     }
 
@@ -143,6 +154,7 @@ internal sealed partial class NimbusDaemon : IAsyncDisposable
         await _zk.DisposeAsync();
         _http.Dispose();
         _service?.Dispose();
+        _validator?.Dispose();
         _wake.Dispose();
         _stop.Dispose();
     }

@@ -12,7 +12,7 @@ namespace Squall.Cluster.Nimbus;
 /// and wakes the reconciler, which derives the assignments. Writes are serialized by one lock so two
 /// submits of one name cannot both succeed.
 /// </summary>
-internal sealed partial class NimbusService(NimbusOptions options, ClusterStateStore store, PackageStore packages, NimbusInfo self) : IDisposable
+internal sealed partial class NimbusService(NimbusOptions options, ClusterStateStore store, PackageStore packages, PackageValidator validator, NimbusInfo self) : IDisposable
 {
     private readonly SemaphoreSlim _writeLock = new(1, 1);
 
@@ -23,16 +23,30 @@ internal sealed partial class NimbusService(NimbusOptions options, ClusterStateS
     /// <summary>Set by the daemon: asks the leader loop to reconcile now.</summary>
     public Action Reconcile { get; set; } = () => { };
 
-    public async Task<TopologyOperationResult> SubmitAsync(string name, Dictionary<string, string> conf, byte[] zip, CancellationToken cancel)
+    public async Task<TopologyOperationResult> SubmitAsync(string? name, Dictionary<string, string> conf, byte[] zip, CancellationToken cancel)
     {
         await RequireLeaderAsync();
+        if (string.IsNullOrEmpty(name))
+        {
+            throw new ApiException(400, "missing name", "Say the topology's name: POST /api/v1/topology?name=NAME.");
+        }
+
         if (!NamePattern().IsMatch(name))
         {
             throw new ApiException(400, "invalid name", $"'{name}' is not a valid topology name (letters, digits, '.', '_', '-'; at most 100).");
         }
 
         await EnsureNameFreeAsync(name, cancel); // fail fast, before running the user's code
-        var sourceType = PackageValidator.Validate(zip, new Config(conf.Select(p => new KeyValuePair<string, object?>(p.Key, p.Value))));
+
+        // The workers' ZooKeeper identity: the submitter's (Storm's key) or, below, a fresh one; never kept in the config others read.
+        var givenWorkerAuth = conf.Remove(Configuration.ClusterKeys.ZooKeeperTopologyAuthPayload, out var given) ? given : null;
+        conf.Remove(Configuration.ClusterKeys.ZooKeeperTopologyAuthScheme);
+        if (givenWorkerAuth is not null && givenWorkerAuth.IndexOf(':', StringComparison.Ordinal) <= 0)
+        {
+            throw new ApiException(400, "invalid configuration", $"{Configuration.ClusterKeys.ZooKeeperTopologyAuthPayload} must look like user:password.");
+        }
+
+        var sourceType = await validator.ValidateAsync(zip, conf, cancel);
         await _writeLock.WaitAsync(cancel);
         try
         {
@@ -42,6 +56,7 @@ internal sealed partial class NimbusService(NimbusOptions options, ClusterStateS
             await packages.SaveAsync(id, zip, cancel);
             await store.AddPackageHolderAsync(id, self.Id, cancel);
             conf[Config.TopologyName] = name;
+            var workerAuth = givenWorkerAuth ?? $"{id}:{Convert.ToBase64String(RandomNumberGenerator.GetBytes(24))}";
             await store.PutTopologyAsync(
                 new TopologyRecord
                 {
@@ -53,6 +68,7 @@ internal sealed partial class NimbusService(NimbusOptions options, ClusterStateS
                     Conf = conf,
                     Status = TopologyStatus.Active,
                     Secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+                    WorkerZooKeeperAuth = workerAuth,
                     SubmittedAt = now,
                 },
                 cancel);

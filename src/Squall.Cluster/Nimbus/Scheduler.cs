@@ -64,6 +64,7 @@ internal static class Scheduler
                     PackageHash = topology.PackageHash,
                     SourceType = topology.SourceType,
                     Secret = topology.Secret,
+                    WorkerZooKeeperAuth = topology.WorkerZooKeeperAuth,
                     Active = active,
                     Slots = slots,
                     Conf = new Dictionary<string, string>(topology.Conf, StringComparer.Ordinal),

@@ -19,7 +19,7 @@ internal static class PackageBuilder
         try
         {
             var dll = TopologyLoader.ResolveAssembly(projectOrDll, publishDir);
-            var sourceType = TopologyLoader.FindSourceType(new TopologyLoadContext(dll, isCollectible: true).LoadFromAssemblyPath(dll), sourceName);
+            var sourceType = TopologyLoader.FindSourceType(TopologyLoader.LoadAssembly(new TopologyLoadContext(dll, isCollectible: true), dll), sourceName);
             var manifest = new PackageManifest(Path.GetFileName(dll), sourceType.FullName!);
             var files = publishDir is null ? FilesOf(dll) : Directory.EnumerateFiles(publishDir, "*", SearchOption.AllDirectories).ToList();
             return (Zip(Path.GetDirectoryName(dll)!, files.Where(f => f == dll || !IsSquall(f)), manifest), manifest);

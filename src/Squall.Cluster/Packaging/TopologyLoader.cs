@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
+using System.Runtime.Loader;
 using Squall.Flux;
 
 namespace Squall.Cluster.Packaging;
@@ -11,7 +12,20 @@ internal static class TopologyLoader
     public static ITopologySource Load(string projectOrDll, string? sourceName)
     {
         var dll = ResolveAssembly(projectOrDll, publishDir: null);
-        return Create(FindSourceType(new TopologyLoadContext(dll).LoadFromAssemblyPath(dll), sourceName));
+        return Create(FindSourceType(LoadAssembly(new TopologyLoadContext(dll), dll), sourceName));
+    }
+
+    /// <summary>Loads <paramref name="dll"/> into <paramref name="context"/>, turning "not an assembly" into a message that says so.</summary>
+    public static Assembly LoadAssembly(AssemblyLoadContext context, string dll)
+    {
+        try
+        {
+            return context.LoadFromAssemblyPath(dll);
+        }
+        catch (BadImageFormatException)
+        {
+            throw new InvalidDataException($"'{dll}' is not a .NET assembly.");
+        }
     }
 
     /// <summary>Loads an unpacked package in its own load context and creates the source its manifest names.</summary>
@@ -20,26 +34,41 @@ internal static class TopologyLoader
         if (manifest.Definition is { } definition)
         {
             // A YAML topology: its placeholders were filled at submit time, so nothing is read from this host's environment.
-            return FluxTopology.Load(Path.Combine(packageDir, definition), new FluxOptions
+            return FluxTopology.Load(InsidePackage(packageDir, definition, "definition"), new FluxOptions
             {
                 Environment = _ => null,
                 ResourcesDirectory = Path.Combine(packageDir, FluxTopology.PackagedResourcesFolder),
             });
         }
 
-        var dll = Path.Combine(packageDir, manifest.MainAssembly);
-        if (!File.Exists(dll))
+        var dll = ResolveMainAssembly(packageDir, manifest);
+        var assembly = LoadAssembly(new TopologyLoadContext(dll, isCollectible), dll);
+        return Create(FindSourceType(assembly, manifest.SourceType));
+    }
+
+    /// <summary>The manifest's assembly, which must be a file inside the package (no absolute path, no <c>..</c>).</summary>
+    public static string ResolveMainAssembly(string packageDir, PackageManifest manifest) => InsidePackage(packageDir, manifest.MainAssembly, "assembly");
+
+    private static string InsidePackage(string packageDir, string relative, string what)
+    {
+        var root = Path.GetFullPath(packageDir) + Path.DirectorySeparatorChar;
+        var path = Path.GetFullPath(Path.Combine(root, relative));
+        if (Path.IsPathRooted(relative) || !path.StartsWith(root, StringComparison.Ordinal))
         {
-            throw new InvalidDataException($"The package has no '{manifest.MainAssembly}', which its manifest names.");
+            throw new InvalidDataException($"The manifest's {what} '{relative}' is outside the package.");
         }
 
-        var assembly = new TopologyLoadContext(dll, isCollectible).LoadFromAssemblyPath(dll);
-        return Create(FindSourceType(assembly, manifest.SourceType));
+        return File.Exists(path) ? path : throw new InvalidDataException($"The package has no '{relative}', which its manifest names.");
     }
 
     /// <summary>The topology assembly for <paramref name="projectOrDll"/>: the DLL itself, or the project built (or published, when <paramref name="publishDir"/> is given).</summary>
     public static string ResolveAssembly(string projectOrDll, string? publishDir)
     {
+        if (!projectOrDll.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) && !File.Exists(projectOrDll) && !Directory.Exists(projectOrDll))
+        {
+            throw new FileNotFoundException($"No project or assembly at '{Path.GetFullPath(projectOrDll)}'.", projectOrDll);
+        }
+
         var dll = projectOrDll.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) ? Path.GetFullPath(projectOrDll) : BuildProject(projectOrDll, publishDir);
         return File.Exists(dll) ? dll : throw new FileNotFoundException($"No topology assembly at '{dll}'.", dll);
     }
@@ -74,6 +103,13 @@ internal static class TopologyLoader
         return Path.Combine(publishDir, name);
     }
 
+    /// <summary>The first line of a build's output that reports an error (one line for the user; the build itself shows the rest).</summary>
+    private static string FirstError(string output)
+    {
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return lines.FirstOrDefault(l => l.Contains("error", StringComparison.OrdinalIgnoreCase)) ?? lines.FirstOrDefault() ?? "no output";
+    }
+
     private static string Run(string command, string[] args)
     {
         var start = new ProcessStartInfo(command) { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -88,6 +124,6 @@ internal static class TopologyLoader
         process.WaitForExit();
         return process.ExitCode == 0
             ? output
-            : throw new InvalidOperationException($"'{command} {string.Join(' ', args)}' failed ({process.ExitCode}):{Environment.NewLine}{output}{stderr.Result}");
+            : throw new InvalidOperationException($"'{command} {args[0]} {args[1]}' failed (exit code {process.ExitCode}): {FirstError(output + Environment.NewLine + stderr.Result)}");
     }
 }

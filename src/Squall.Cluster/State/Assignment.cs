@@ -19,6 +19,9 @@ internal sealed record Assignment
     /// <summary>The per-topology secret workers present in their handshake (base64).</summary>
     public required string Secret { get; init; }
 
+    /// <summary>The workers' ZooKeeper credential (see <see cref="TopologyRecord.WorkerZooKeeperAuth"/>); the node's ACL lets it read this node only.</summary>
+    public string? WorkerZooKeeperAuth { get; init; }
+
     public required bool Active { get; init; }
 
     /// <summary>Worker index → slot.</summary>

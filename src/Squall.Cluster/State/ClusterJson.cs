@@ -8,6 +8,8 @@ namespace Squall.Cluster.State;
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     UseStringEnumConverter = true,
+    RespectNullableAnnotations = true, // a missing or null required value is a JsonException (a 400 on the API), not a NullReferenceException later
+    RespectRequiredConstructorParameters = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(TopologyRecord))]
 [JsonSerializable(typeof(Assignment))]

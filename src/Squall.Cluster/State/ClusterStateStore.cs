@@ -4,8 +4,11 @@ using Squall.ZooKeeper.Recipes;
 namespace Squall.Cluster.State;
 
 /// <summary>Typed reads and writes of the cluster's ZooKeeper nodes (<see cref="ClusterPaths"/>).</summary>
-internal sealed class ClusterStateStore(ZooKeeperClient client, ClusterPaths paths)
+internal sealed class ClusterStateStore(ZooKeeperClient client, ClusterPaths paths, IReadOnlyList<ZooKeeperAcl>? acl = null)
 {
+    /// <summary>The ACL of the nodes the daemons create (the client's default).</summary>
+    private readonly IReadOnlyList<ZooKeeperAcl> _acl = acl ?? ZooKeeperAcl.Open;
+
     public ZooKeeperClient Client { get; } = client;
 
     public ClusterPaths Paths { get; } = paths;
@@ -37,8 +40,13 @@ internal sealed class ClusterStateStore(ZooKeeperClient client, ClusterPaths pat
     public Task PutTopologyAsync(TopologyRecord topology, CancellationToken cancel = default) =>
         PutAsync(Paths.Topology(topology.Id), ClusterJson.Serialize(topology), cancel);
 
+    /// <summary>Writes an assignment; a new one is created readable by the topology's own workers too (their credential, read only).</summary>
     public Task PutAssignmentAsync(Assignment assignment, CancellationToken cancel = default) =>
-        PutAsync(Paths.Assignment(assignment.TopologyId), ClusterJson.Serialize(assignment), cancel);
+        PutAsync(
+            Paths.Assignment(assignment.TopologyId),
+            ClusterJson.Serialize(assignment),
+            cancel,
+            assignment.WorkerZooKeeperAuth is { } worker ? [.. _acl, ZooKeeperAcl.Digest(worker, ZooKeeperPermissions.Read)] : null);
 
     /// <summary>Removes a topology's assignment first (so workers stop), then its package holders and record.</summary>
     public async Task RemoveTopologyAsync(string id, CancellationToken cancel = default)
@@ -94,7 +102,7 @@ internal sealed class ClusterStateStore(ZooKeeperClient client, ClusterPaths pat
         }
     }
 
-    private async Task PutAsync(string path, byte[] data, CancellationToken cancel)
+    private async Task PutAsync(string path, byte[] data, CancellationToken cancel, IReadOnlyList<ZooKeeperAcl>? acl = null)
     {
         try
         {
@@ -102,7 +110,7 @@ internal sealed class ClusterStateStore(ZooKeeperClient client, ClusterPaths pat
         }
         catch (NoNodeException)
         {
-            await Client.CreateWithParentsAsync(path, data, CreateMode.Persistent, cancel);
+            await Client.CreateWithParentsAsync(path, data, CreateMode.Persistent, acl, cancel);
         }
     }
 

@@ -25,6 +25,12 @@ internal sealed record TopologyRecord
     /// <summary>The per-topology secret its workers present in their handshake (base64).</summary>
     public required string Secret { get; init; }
 
+    /// <summary>
+    /// The ZooKeeper digest credential (<c>user:password</c>) of this topology's workers: it reads the topology's
+    /// assignment and nothing else (<c>storm.zookeeper.topology.auth.payload</c>, or generated at submit).
+    /// </summary>
+    public string? WorkerZooKeeperAuth { get; init; }
+
     /// <summary>The status to return to after a rebalance.</summary>
     public TopologyStatus ResumeStatus { get; init; } = TopologyStatus.Active;
 

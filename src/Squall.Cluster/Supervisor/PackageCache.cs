@@ -9,7 +9,7 @@ namespace Squall.Cluster.Supervisor;
 /// fetched from any Nimbus that holds them (so a supervisor needs no leader to start a worker) and checked
 /// against the hash in the assignment. Fetches run in the background, one per package at a time.
 /// </summary>
-internal sealed class PackageCache(string supervisorDir, ClusterStateStore store, HttpClient http, DaemonLog log, Action changed)
+internal sealed class PackageCache(string supervisorDir, ClusterStateStore store, HttpClient http, PackageSources sources, PackageLimits limits, DaemonLog log, Action changed)
 {
     private readonly string _dir = Path.Combine(supervisorDir, "packages");
     private readonly ConcurrentDictionary<string, Task> _fetches = new(StringComparer.Ordinal);
@@ -71,10 +71,13 @@ internal sealed class PackageCache(string supervisorDir, ClusterStateStore store
     private async Task DownloadAsync(SlotAssignment assignment, string dir)
     {
         Directory.CreateDirectory(_dir);
-        var holders = await store.ReadPackageHoldersAsync(assignment.TopologyId);
+        var registered = await store.ReadPackageHoldersAsync(assignment.TopologyId);
+        var holders = registered.Where(sources.Seeds.Contains).ToList();
         if (holders.Count == 0)
         {
-            throw new InvalidOperationException("no Nimbus holds the package yet");
+            throw new InvalidOperationException(registered.Count == 0
+                ? "no Nimbus holds the package yet"
+                : $"the package holders in ZooKeeper ({string.Join(", ", registered)}) are not in nimbus.seeds; not asked");
         }
 
         foreach (var holder in holders.OrderBy(_ => Random.Shared.Next()))
@@ -82,14 +85,14 @@ internal sealed class PackageCache(string supervisorDir, ClusterStateStore store
             var zipPath = Path.Combine(_dir, $"{assignment.TopologyId}.{Guid.NewGuid():N}.zip");
             try
             {
-                var zip = await http.GetByteArrayAsync(new Uri($"http://{holder}/api/v1/topology/{assignment.TopologyId}/package"));
+                var zip = await http.GetByteArrayAsync(new Uri($"{sources.Scheme}://{holder}/api/v1/topology/{assignment.TopologyId}/package"));
                 if (PackageArchive.Hash(zip) != assignment.PackageHash)
                 {
                     throw new InvalidDataException($"the package from {holder} does not match the assignment's hash");
                 }
 
                 await File.WriteAllBytesAsync(zipPath, zip);
-                PackageArchive.Extract(zipPath, dir);
+                PackageArchive.Extract(zipPath, dir, limits);
                 log.Info($"{assignment.TopologyId}: package fetched from {holder}");
                 return;
             }

@@ -20,7 +20,9 @@ internal sealed class SupervisorDaemon : IAsyncDisposable
     private readonly Signal _wake = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly TaskCompletionSource _fatal = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
+    private readonly HttpClient _http;
+    private string? _refusedLeader;
+    private volatile Dictionary<string, string> _workerAuth = new(StringComparer.Ordinal);
     private readonly List<SlotRunner> _slots = [];
     private readonly PackageCache _packages;
     private Task _loop = Task.CompletedTask;
@@ -29,11 +31,12 @@ internal sealed class SupervisorDaemon : IAsyncDisposable
     private SupervisorDaemon(SupervisorOptions options, ZooKeeperClient zk, DaemonLog log)
     {
         (_options, _zk, _log) = (options, zk, log);
-        _store = new ClusterStateStore(zk, new ClusterPaths(options.ZooKeeper.Root));
-        _http.DefaultRequestHeaders.Authorization = new("Bearer", options.Token);
+        _store = new ClusterStateStore(zk, new ClusterPaths(options.ZooKeeper.Root), options.ZooKeeper.Acl);
+        _http = options.Tls.CreateClient(TimeSpan.FromSeconds(30), options.Token);
+        _http.MaxResponseContentBufferSize = Math.Min(options.PackageLimits.MaxPackageBytes, int.MaxValue);
         Directory.CreateDirectory(options.SupervisorDir);
         Id = LoadOrCreateId(options.SupervisorDir);
-        _packages = new PackageCache(options.SupervisorDir, _store, _http, log, _wake.Set);
+        _packages = new PackageCache(options.SupervisorDir, _store, _http, new PackageSources(options.Seeds, options.Tls.Scheme), options.PackageLimits, log, _wake.Set);
     }
 
     public string Id { get; }
@@ -52,7 +55,7 @@ internal sealed class SupervisorDaemon : IAsyncDisposable
     private async Task StartCoreAsync(CancellationToken cancel)
     {
         await _store.EnsureLayoutAsync(cancel);
-        var launcher = new WorkerLauncher(_options, Id);
+        var launcher = new WorkerLauncher(_options, Id, topologyId => _workerAuth.GetValueOrDefault(topologyId));
         var timeouts = new SlotTimeouts(_options.WorkerTimeout, _options.WorkerStartTimeout, _options.KillGrace);
         var now = _options.Time.GetUtcNow();
         foreach (var port in _options.SlotPorts)
@@ -62,6 +65,7 @@ internal sealed class SupervisorDaemon : IAsyncDisposable
 
         _zk.StateChanged += OnZooKeeperStateChanged;
         await RegisterAsync(cancel);
+        SupervisorPidFile.Write(_options.SupervisorDir);
         _log.Info($"Supervisor {Id} on {_options.Host}, slots {string.Join(", ", _options.SlotPorts)}, ZooKeeper {_options.ZooKeeper.ConnectionString}{_options.ZooKeeper.Root}");
         _loop = Task.Run(LoopAsync, CancellationToken.None);
         _heartbeats = Task.Run(HeartbeatLoopAsync, CancellationToken.None);
@@ -91,6 +95,7 @@ internal sealed class SupervisorDaemon : IAsyncDisposable
     private async Task RoundAsync(CancellationToken cancel)
     {
         var assignments = await _store.ReadAssignmentsAsync(_wake.SetAsync, cancel);
+        _workerAuth = assignments.Values.Where(a => a.WorkerZooKeeperAuth is not null).ToDictionary(a => a.TopologyId, a => a.WorkerZooKeeperAuth!, StringComparer.Ordinal);
         var desired = new Dictionary<int, SlotAssignment>();
         foreach (var a in assignments.Values)
         {
@@ -119,8 +124,20 @@ internal sealed class SupervisorDaemon : IAsyncDisposable
                 if (data is not null)
                 {
                     var leader = ClusterJson.Deserialize<NimbusInfo>(data);
+                    if (!_options.Seeds.Contains(leader.Id))
+                    {
+                        // Whoever can write ZooKeeper could name any address as leader: the credential goes to configured Nimbus processes only.
+                        if (_refusedLeader != leader.Id)
+                        {
+                            _log.Warn($"the leader named in ZooKeeper, {leader.Id}, is not in nimbus.seeds ({string.Join(", ", _options.Seeds.Addresses)}); no heartbeat sent to it");
+                            _refusedLeader = leader.Id;
+                        }
+
+                        throw new HttpRequestException("unknown leader");
+                    }
+
                     var beat = new SupervisorHeartbeat(Id, _options.Host, [.. _options.SlotPorts], [.. _slots.Select(s => s.LatestHeartbeat).OfType<WorkerHeartbeat>()]);
-                    using var response = await _http.PostAsJsonAsync(new Uri(leader.BaseAddress, "api/v1/supervisor/heartbeat"), beat, ClusterJson.Default.SupervisorHeartbeat, _stop.Token);
+                    using var response = await _http.PostAsJsonAsync(new Uri($"{_options.Tls.Scheme}://{leader.Id}/api/v1/supervisor/heartbeat"), beat, ClusterJson.Default.SupervisorHeartbeat, _stop.Token);
                 }
             }
             catch (Exception) when (_stop.IsCancellationRequested)

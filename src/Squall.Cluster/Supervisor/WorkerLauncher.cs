@@ -8,8 +8,10 @@ namespace Squall.Cluster.Supervisor;
 /// Starts workers as child processes of the <c>squall</c> executable (<c>squall worker ...</c>), handing down
 /// the daemon settings a worker needs, and copies their output into the slot's <c>worker.log</c>.
 /// </summary>
-internal sealed class WorkerLauncher(SupervisorOptions options, string supervisorId)
+internal sealed class WorkerLauncher(SupervisorOptions options, string supervisorId, Func<string, string?> workerZooKeeperAuth)
 {
+    public const string ZooKeeperAuthFile = "zookeeper-auth";
+
     public Process Launch(SlotAssignment assignment, int port, string packageDir, SlotFiles files)
     {
         var start = new ProcessStartInfo(SquallExecutable.Path)
@@ -32,9 +34,19 @@ internal sealed class WorkerLauncher(SupervisorOptions options, string superviso
         AddOption(start, "--supervisor-id", supervisorId);
         AddOption(start, "--package-dir", packageDir);
         AddOption(start, "--slot-dir", files.Dir);
+        AddOption(start, "--supervisor-pid-file", Path.Combine(options.SupervisorDir, SupervisorPidFile.FileName));
+        if (workerZooKeeperAuth(assignment.TopologyId) is { } auth)
+        {
+            // The topology's own ZooKeeper identity (reads its assignment only), in a file only this user reads: not on the command line, which anyone can list.
+            var authFile = Path.Combine(files.Dir, ZooKeeperAuthFile);
+            File.Delete(authFile);
+            SecretFile.Write(authFile, auth);
+            AddOption(start, "--zookeeper-auth-file", authFile);
+        }
+
         foreach (var (key, value) in options.DaemonConfig)
         {
-            if (ClusterKeys.Known.Contains(key) && key != ClusterKeys.ApiToken && value is not null)
+            if (ClusterKeys.Known.Contains(key) && !ClusterKeys.Secrets.Contains(key) && value is not null)
             {
                 AddOption(start, "-c", $"{key}={(value is IEnumerable<string> list ? string.Join(',', list) : Convert.ToString(value, CultureInfo.InvariantCulture))}");
             }

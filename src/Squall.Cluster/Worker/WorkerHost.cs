@@ -1,3 +1,4 @@
+using Squall.Cluster.Configuration;
 using Squall.Cluster.Packaging;
 using Squall.Cluster.State;
 using Squall.Cluster.Supervisor;
@@ -42,6 +43,8 @@ internal sealed class WorkerHost(WorkerHostOptions options, DaemonLog log) : IDi
             WorkerIndex = index,
             WorkerCount = assignment.Slots.Count,
             Secret = Convert.FromBase64String(assignment.Secret),
+            Epoch = options.Epoch,
+            OnWarning = log.Warn,
             BindHost = options.BindHost,
             Port = options.Port,
             Time = options.Time,
@@ -56,10 +59,24 @@ internal sealed class WorkerHost(WorkerHostOptions options, DaemonLog log) : IDi
     private async Task FollowAsync(ClusterStateStore store, Runtime.Worker worker, bool active, CancellationToken cancel)
     {
         var nextPoll = options.Time.GetUtcNow() + options.AssignmentPollPeriod;
+        var supervisorSeen = options.Time.GetUtcNow();
         var wait = Task.CompletedTask;
         while (!cancel.IsCancellationRequested)
         {
             WriteHeartbeat(worker);
+            if (options.SupervisorPidFile is { } pidFile)
+            {
+                if (Supervisor.SupervisorPidFile.IsAlive(pidFile))
+                {
+                    supervisorSeen = options.Time.GetUtcNow();
+                }
+                else if (options.Time.GetUtcNow() - supervisorSeen > options.OrphanTimeout)
+                {
+                    log.Warn($"stopping: the supervisor has been gone for more than {options.OrphanTimeout.TotalSeconds:F0} s ({ClusterKeys.WorkerOrphanTimeoutSecs})");
+                    return;
+                }
+            }
+
             if (wait.IsCompleted || options.Time.GetUtcNow() >= nextPoll)
             {
                 nextPoll = options.Time.GetUtcNow() + options.AssignmentPollPeriod;

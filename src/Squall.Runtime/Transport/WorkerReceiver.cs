@@ -71,7 +71,9 @@ internal sealed class WorkerReceiver : IFrameHandler
 
     public void OnPeerClosed(WirePeer peer, Exception? error)
     {
-        if (error is not null)
+        // A peer refused at the handshake is a stranger or a stale worker, not a topology error: the
+        // server reports it once per address through WorkerOptions.OnWarning.
+        if (error is not null && peer.IsAuthenticated)
         {
             _worker.ReportError("__system", -1, new InvalidOperationException($"Connection from {peer} closed: {error.Message}", error));
         }

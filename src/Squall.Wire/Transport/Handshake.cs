@@ -5,27 +5,29 @@ using Squall.Wire.Codec;
 namespace Squall.Wire.Transport;
 
 /// <summary>
-/// Hello payload: 4 magic bytes "SQWL", varint protocol version, topology id string, secret bytes,
-/// peer name string (all in the codec's primitive encoding). The server answers Welcome
-/// (varint version, hold flag byte) or Refuse (reason) and closes.
+/// Hello payload: 4 magic bytes "SQWL", varint protocol version, topology id string, varint assignment
+/// epoch, secret bytes, peer name string (all in the codec's primitive encoding). The server answers
+/// Welcome (varint version, hold flag byte) or Refuse (reason) and closes. The epoch fences workers: one
+/// still running an old assignment (its supervisor lost, say) cannot deliver into the new epoch's workers.
 /// </summary>
 internal static class Handshake
 {
     /// <summary>Version of the framing and of the value codec (<see cref="WireFormat.Version"/>) together.</summary>
-    public const int ProtocolVersion = 1;
+    public const int ProtocolVersion = 2;
 
     /// <summary>Frames before authentication are small; a stranger cannot make the server buffer megabytes.</summary>
     public const int MaxHelloFrameSize = 64 * 1024;
 
     private static ReadOnlySpan<byte> Magic => "SQWL"u8;
 
-    public static void WriteHello(IBufferWriter<byte> output, string topologyId, ReadOnlySpan<byte> secret, string peerName)
+    public static void WriteHello(IBufferWriter<byte> output, string topologyId, ReadOnlySpan<byte> secret, string peerName, long epoch = 0)
     {
         var payload = new ArrayBufferWriter<byte>();
         var writer = new WireWriter<ArrayBufferWriter<byte>>(payload);
         writer.WriteRaw(Magic);
         writer.WriteVarUInt32(ProtocolVersion);
         writer.WriteString(topologyId);
+        writer.WriteVarUInt64((ulong)epoch);
         writer.WriteBytes(secret);
         writer.WriteString(peerName);
         writer.Commit();
@@ -33,8 +35,8 @@ internal static class Handshake
     }
 
     /// <summary>Checks a Hello; returns the peer's name.</summary>
-    /// <exception cref="WireProtocolException">Not a Squall peer, another version, topology or secret.</exception>
-    public static string CheckHello(ReadOnlySpan<byte> payload, string topologyId, ReadOnlySpan<byte> secret)
+    /// <exception cref="WireProtocolException">Not a Squall peer, another version, topology, secret or epoch.</exception>
+    public static string CheckHello(ReadOnlySpan<byte> payload, string topologyId, ReadOnlySpan<byte> secret, long epoch = 0)
     {
         try
         {
@@ -51,6 +53,7 @@ internal static class Handshake
             }
 
             var peerTopology = reader.ReadString();
+            var peerEpoch = (long)reader.ReadVarUInt64();
             var peerSecret = reader.ReadBytes();
             var peerName = reader.ReadString();
             if (peerTopology != topologyId)
@@ -61,6 +64,11 @@ internal static class Handshake
             if (!CryptographicOperations.FixedTimeEquals(peerSecret, secret))
             {
                 throw new WireProtocolException("Invalid topology secret.");
+            }
+
+            if (peerEpoch != epoch)
+            {
+                throw new WireProtocolException($"Epoch mismatch: the peer runs assignment epoch {peerEpoch}, this worker epoch {epoch}.");
             }
 
             return peerName;

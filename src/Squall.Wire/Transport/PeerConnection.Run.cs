@@ -79,7 +79,7 @@ public sealed partial class PeerConnection
     /// <summary>Sends Hello and waits for Welcome; returns the initial hold state.</summary>
     private async Task<bool> HandshakeAsync(PipeReader reader, PipeWriter writer, CancellationToken cancellation)
     {
-        Handshake.WriteHello(writer, _options.TopologyId, _options.Secret.Span, _options.PeerName);
+        Handshake.WriteHello(writer, _options.TopologyId, _options.Secret.Span, _options.PeerName, _options.Epoch);
         await writer.FlushAsync(cancellation);
         while (true)
         {

@@ -15,6 +15,9 @@ public sealed record PeerConnectionOptions
     /// <summary>Per-topology secret presented in the handshake.</summary>
     public required ReadOnlyMemory<byte> Secret { get; init; }
 
+    /// <summary>The assignment epoch presented in the handshake; the server refuses another epoch.</summary>
+    public long Epoch { get; init; }
+
     /// <summary>Name of this side (e.g. worker id), shown to the server as <see cref="WirePeer.PeerName"/>.</summary>
     public string PeerName { get; init; } = "";
 

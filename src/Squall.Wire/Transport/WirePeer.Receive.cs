@@ -40,6 +40,11 @@ public sealed partial class WirePeer
             _socket.Dispose();
         }
 
+        if (!IsAuthenticated && error is not null)
+        {
+            _server.ReportRefused(this, error);
+        }
+
         handler.OnPeerClosed(this, error);
     }
 
@@ -82,7 +87,7 @@ public sealed partial class WirePeer
                     throw new WireProtocolException($"Expected a handshake, got frame type {type}.");
                 }
 
-                PeerName = Handshake.CheckHello(payload.ToArray(), options.TopologyId, options.Secret.Span);
+                PeerName = Handshake.CheckHello(payload.ToArray(), options.TopologyId, options.Secret.Span, options.Epoch);
                 _reader.AdvanceTo(buffer.Start);
                 break;
             }

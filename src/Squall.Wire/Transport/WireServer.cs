@@ -10,11 +10,14 @@ namespace Squall.Wire.Transport;
 /// </summary>
 public sealed class WireServer : IAsyncDisposable
 {
+    private const int MaxRefusedAddresses = 1024;
+
     private readonly IFrameHandler _handler;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _gate = new();
     private readonly HashSet<WirePeer> _peers = [];
     private readonly List<Task> _connections = [];
+    private readonly HashSet<IPAddress> _refusedAddresses = [];
     private Socket? _listener;
     private Task _acceptLoop = Task.CompletedTask;
     private bool _holdAll;
@@ -112,6 +115,26 @@ public sealed class WireServer : IAsyncDisposable
         await _acceptLoop;
         await Task.WhenAll(connections);
         _stopping.Dispose();
+    }
+
+    /// <summary>Tells <see cref="WireServerOptions.OnRefused"/> about a refused stranger, once per address (bounded, so many addresses cannot grow it without limit).</summary>
+    internal void ReportRefused(WirePeer peer, Exception error)
+    {
+        if (Options.OnRefused is not { } report)
+        {
+            return;
+        }
+
+        var address = (peer.RemoteEndPoint as IPEndPoint)?.Address ?? IPAddress.None;
+        lock (_gate)
+        {
+            if (_refusedAddresses.Count >= MaxRefusedAddresses || !_refusedAddresses.Add(address))
+            {
+                return;
+            }
+        }
+
+        report($"Refused a connection from {address} on port {(_listener?.LocalEndPoint as IPEndPoint)?.Port ?? Options.Port}: {error.Message} (further refusals from {address} are not logged)");
     }
 
     /// <summary>Adds an authenticated peer; returns the hold state it starts with.</summary>

@@ -17,6 +17,15 @@ public sealed record WireServerOptions
     /// <summary>Per-topology secret that peers must present.</summary>
     public required ReadOnlyMemory<byte> Secret { get; init; }
 
+    /// <summary>The assignment epoch of this worker; peers of another epoch are refused.</summary>
+    public long Epoch { get; init; }
+
+    /// <summary>
+    /// Called when a connection is refused before it authenticated (wrong secret, wrong epoch, not a Squall
+    /// peer): at most once per remote address, so a scanner or a stale worker cannot flood the log.
+    /// </summary>
+    public Action<string>? OnRefused { get; init; }
+
     /// <summary>Largest frame accepted (type byte + payload); a peer sending more is disconnected.</summary>
     public int MaxFrameSize { get; init; } = 16 * 1024 * 1024;
 

@@ -1,15 +1,29 @@
 namespace Squall.ZooKeeper.Jute;
 
-/// <summary>ACL encoding. Only ZooKeeper's OPEN_ACL_UNSAFE (world:anyone with all permissions) is supported.</summary>
+/// <summary>ACL encoding: <c>vector&lt;ACL&gt;</c> with <c>ACL { int perms; Id { ustring scheme; ustring id } }</c>.</summary>
 internal static class Acl
 {
-    private const int AllPermissions = 31; // READ | WRITE | CREATE | DELETE | ADMIN
-
-    public static void WriteOpenAcl(JuteWriter writer)
+    public static void Write(JuteWriter writer, IReadOnlyList<ZooKeeperAcl> acl)
     {
-        writer.WriteInt(1);
-        writer.WriteInt(AllPermissions);
-        writer.WriteString("world");
-        writer.WriteString("anyone");
+        writer.WriteInt(acl.Count);
+        foreach (var entry in acl)
+        {
+            writer.WriteInt((int)entry.Permissions);
+            writer.WriteString(entry.Scheme);
+            writer.WriteString(entry.Id);
+        }
+    }
+
+    public static List<ZooKeeperAcl> Read(ref JuteReader reader)
+    {
+        var count = reader.ReadInt();
+        var acl = new List<ZooKeeperAcl>(Math.Max(0, count));
+        for (var i = 0; i < count; i++)
+        {
+            var permissions = (ZooKeeperPermissions)reader.ReadInt();
+            acl.Add(new ZooKeeperAcl(permissions, reader.ReadString() ?? string.Empty, reader.ReadString() ?? string.Empty));
+        }
+
+        return acl;
     }
 }

@@ -10,10 +10,13 @@ internal enum OpCode
     Exists = 3,
     GetData = 4,
     SetData = 5,
+    GetAcl = 6,
+    SetAcl = 7,
     Sync = 9,
     Ping = 11,
     GetChildren2 = 12,
     Check = 13,
     Multi = 14,
+    Auth = 100,
     SetWatches = 101,
 }

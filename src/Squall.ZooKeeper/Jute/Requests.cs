@@ -3,10 +3,29 @@ namespace Squall.ZooKeeper.Jute;
 /// <summary>Encoders for request bodies (everything after the request header). Paths are server paths.</summary>
 internal static class Requests
 {
-    public static byte[] Create(string path, ReadOnlySpan<byte> data, CreateMode mode)
+    public static byte[] Create(string path, ReadOnlySpan<byte> data, CreateMode mode, IReadOnlyList<ZooKeeperAcl> acl)
     {
         var writer = new JuteWriter();
-        WriteCreate(writer, path, data, mode);
+        WriteCreate(writer, path, data, mode, acl);
+        return writer.ToArray();
+    }
+
+    /// <summary>AuthPacket: <c>int type (0); ustring scheme; buffer auth</c>.</summary>
+    public static byte[] Auth(ZooKeeperAuth auth)
+    {
+        var writer = new JuteWriter();
+        writer.WriteInt(0);
+        writer.WriteString(auth.Scheme);
+        writer.WriteBuffer(auth.Payload.Span);
+        return writer.ToArray();
+    }
+
+    public static byte[] SetAcl(string path, IReadOnlyList<ZooKeeperAcl> acl, int version)
+    {
+        var writer = new JuteWriter();
+        writer.WriteString(path);
+        Acl.Write(writer, acl);
+        writer.WriteInt(version);
         return writer.ToArray();
     }
 
@@ -42,7 +61,7 @@ internal static class Requests
     }
 
     /// <summary>Each op is preceded by a MultiHeader (type, done=false, err=-1); a done header ends the list.</summary>
-    public static byte[] Multi(IReadOnlyList<Op> ops, Func<string, string> toServerPath)
+    public static byte[] Multi(IReadOnlyList<Op> ops, Func<string, string> toServerPath, IReadOnlyList<ZooKeeperAcl> acl)
     {
         var writer = new JuteWriter();
         foreach (var op in ops)
@@ -52,7 +71,7 @@ internal static class Requests
             switch (op.Kind)
             {
                 case OpKind.Create:
-                    WriteCreate(writer, path, op.Data.Span, op.Mode);
+                    WriteCreate(writer, path, op.Data.Span, op.Mode, op.Acl ?? acl);
                     break;
                 case OpKind.SetData:
                     WriteSetData(writer, path, op.Data.Span, op.Version);
@@ -125,11 +144,11 @@ internal static class Requests
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown operation kind."),
     };
 
-    private static void WriteCreate(JuteWriter writer, string path, ReadOnlySpan<byte> data, CreateMode mode)
+    private static void WriteCreate(JuteWriter writer, string path, ReadOnlySpan<byte> data, CreateMode mode, IReadOnlyList<ZooKeeperAcl> acl)
     {
         writer.WriteString(path);
         writer.WriteBuffer(data);
-        Acl.WriteOpenAcl(writer);
+        Acl.Write(writer, acl);
         writer.WriteInt((int)mode);
     }
 

@@ -7,17 +7,27 @@ public static class ZooKeeperClientExtensions
     /// Creates a node, first creating any missing ancestors as empty persistent nodes. Ancestors that
     /// another client creates concurrently are fine; the node itself must not exist yet.
     /// </summary>
-    public static async Task<string> CreateWithParentsAsync(
+    public static Task<string> CreateWithParentsAsync(
         this ZooKeeperClient client,
         string path,
         ReadOnlyMemory<byte> data,
         CreateMode mode = CreateMode.Persistent,
+        CancellationToken cancellationToken = default) =>
+        CreateWithParentsAsync(client, path, data, mode, null, cancellationToken);
+
+    /// <summary>As the overload above, with <paramref name="acl"/> on the node itself (ancestors get the client's default ACL).</summary>
+    public static async Task<string> CreateWithParentsAsync(
+        this ZooKeeperClient client,
+        string path,
+        ReadOnlyMemory<byte> data,
+        CreateMode mode,
+        IReadOnlyList<ZooKeeperAcl>? acl,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(client);
         try
         {
-            return await client.CreateAsync(path, data, mode, cancellationToken);
+            return await Create(client, path, data, mode, acl, cancellationToken);
         }
         catch (NoNodeException)
         {
@@ -25,8 +35,11 @@ public static class ZooKeeperClientExtensions
         }
 
         await EnsurePathAsync(client, PathValidation.Parent(path), cancellationToken);
-        return await client.CreateAsync(path, data, mode, cancellationToken);
+        return await Create(client, path, data, mode, acl, cancellationToken);
     }
+
+    private static Task<string> Create(ZooKeeperClient client, string path, ReadOnlyMemory<byte> data, CreateMode mode, IReadOnlyList<ZooKeeperAcl>? acl, CancellationToken cancellationToken) =>
+        acl is null ? client.CreateAsync(path, data, mode, cancellationToken) : client.CreateAsync(path, data, mode, acl, cancellationToken);
 
     /// <summary>Creates every missing node along <paramref name="path"/> as empty persistent nodes.</summary>
     public static async Task EnsurePathAsync(this ZooKeeperClient client, string path, CancellationToken cancellationToken = default)

@@ -71,6 +71,22 @@ public sealed class FailureTests
         await Wait.UntilAsync(() => run.AllAcked, Patience, () => run.Describe() + "\n" + cluster.Logs());
     }
 
+    [Fact]
+    public async Task Workers_of_a_supervisor_killed_with_sigkill_stop_themselves_when_nothing_can_replace_them()
+    {
+        // One supervisor: its loss leaves the assignment as it is, so only the worker's own check can stop it.
+        await using var cluster = await TestCluster.StartAsync(supervisors: 1, slotsPerSupervisor: 1);
+        var run = new WordCountRun(cluster.Dir, sentences: 100_000);
+        (await cluster.CliAsync(run.SubmitArgs("words", workers: 1, rate: 50))).ExitCode.ShouldBe(0);
+        await Wait.UntilAsync(() => cluster.WorkerPids().Count == 1 && run.AckedCount > 0, Patience, cluster.Logs);
+        var orphan = cluster.WorkerPids().Single().Value;
+
+        await cluster.Supervisors[0].KillAsync();
+
+        // (Its last words went to the dead supervisor's pipe, so only its exit is observable.)
+        await Wait.UntilAsync(() => !IsAlive(orphan), Patience, () => "the orphaned worker stops after worker.orphan.timeout.secs\n" + cluster.Logs());
+    }
+
     private static string TopologyId(TestCluster cluster) =>
         cluster.ZooKeeperChildrenAsync("/topologies").GetAwaiter().GetResult().Single();
 

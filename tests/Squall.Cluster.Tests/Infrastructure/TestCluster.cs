@@ -15,6 +15,8 @@ namespace Squall.Cluster.Tests.Infrastructure;
 public sealed class TestCluster : IAsyncDisposable
 {
     public const string Token = "test-token-0123456789";
+    public const string SupervisorToken = "test-supervisor-token-9876";
+    public const string ZooKeeperCredential = "squall:test-zookeeper-password-42";
     private readonly List<DaemonProcess> _daemons = [];
 
     private TestCluster(ZooKeeperServer zooKeeper, int nimbuses, int supervisors, int slotsPerSupervisor)
@@ -37,6 +39,10 @@ public sealed class TestCluster : IAsyncDisposable
             supervisor.monitor.frequency.secs: 0.5
             supervisor.heartbeat.frequency.secs: 1
             squall.api.token: "{Token}"
+            squall.supervisor.token: "{SupervisorToken}"
+            storm.zookeeper.auth.payload: "{ZooKeeperCredential}"
+            nimbus.topology.build.timeout.secs: 20
+            worker.orphan.timeout.secs: 5
 
             """);
     }
@@ -135,7 +141,7 @@ public sealed class TestCluster : IAsyncDisposable
 
     public async Task<IReadOnlyList<string>> ZooKeeperChildrenAsync(string path)
     {
-        await using var zk = await ZooKeeperClient.ConnectAsync(ZooKeeper.ConnectionString);
+        await using var zk = await ZooKeeperClient.ConnectAsync(new ZooKeeperClientOptions { ConnectionString = ZooKeeper.ConnectionString, Auth = [ZooKeeperAuth.Digest(ZooKeeperCredential)] });
         return (await zk.GetChildrenAsync("/squall" + path)).Children;
     }
 

@@ -15,7 +15,8 @@ public sealed class ConfigTests
             supervisor.slots.ports:
               - 6700
               - 6701
-            squall.api.token: "0123456789"
+            squall.supervisor.token: "0123456789"
+            storm.zookeeper.auth.payload: "squall:0123456789"
             """, conf, "squall.yaml");
         ClusterConfigLoader.ApplyOverrides(conf, ["storm.local.hostname=node-1", "supervisor.slots.ports=[7000,7001,7002]"]);
 
@@ -30,7 +31,10 @@ public sealed class ConfigTests
     public void Nimbus_without_a_token_is_refused_with_the_key_to_set()
     {
         var errors = NimbusOptionsValidator.Validate(NimbusOptions.FromConfig(new Config()));
-        errors.ShouldHaveSingleItem().ShouldContain(ClusterKeys.ApiToken);
+        errors.Count.ShouldBe(3);
+        errors[0].ShouldContain(ClusterKeys.ZooKeeperAuthPayload);
+        errors[1].ShouldContain(ClusterKeys.ApiToken);
+        errors[2].ShouldContain(ClusterKeys.SupervisorToken);
     }
 
     [Fact]

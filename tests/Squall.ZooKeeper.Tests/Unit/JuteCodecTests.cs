@@ -113,7 +113,7 @@ public sealed class JuteCodecTests
     [Fact]
     public void Create_request_carries_the_open_acl_and_the_mode_flag()
     {
-        var reader = new JuteReader(Requests.Create("/n", [1], CreateMode.EphemeralSequential));
+        var reader = new JuteReader(Requests.Create("/n", [1], CreateMode.EphemeralSequential, ZooKeeperAcl.Open));
 
         reader.ReadString().ShouldBe("/n");
         reader.ReadBuffer().ShouldBe(new byte[] { 1 });
@@ -128,7 +128,7 @@ public sealed class JuteCodecTests
     [Fact]
     public void Multi_request_frames_each_op_with_a_header_and_ends_with_a_done_header()
     {
-        var body = Requests.Multi([Op.Check("/a", 1), Op.Delete("/b", 2)], p => "/root" + p);
+        var body = Requests.Multi([Op.Check("/a", 1), Op.Delete("/b", 2)], p => "/root" + p, ZooKeeperAcl.Open);
 
         var reader = new JuteReader(body);
         (reader.ReadInt(), reader.ReadBool(), reader.ReadInt()).ShouldBe((13, false, -1));
