@@ -10,14 +10,13 @@ namespace Squall.Multilang;
 internal sealed record ShellOptions(TimeSpan Timeout, int MaxPending, IShellSerializer Serializer, string ResourcesDirectory)
 {
     public const int DefaultTimeoutSecs = 30;
-    public const int DefaultMaxPending = 100;
 
     public static ShellOptions From(Config conf, string? resourcesOverride)
     {
         var secs = conf.GetNullableInt(Config.TopologySubprocessTimeoutSecs)
             ?? conf.GetNullableInt(MultilangConfig.SupervisorWorkerTimeoutSecs)
             ?? DefaultTimeoutSecs;
-        var maxPending = conf.GetInt(Config.TopologyShellBoltMaxPending, DefaultMaxPending);
+        var maxPending = conf.GetInt(Config.TopologyShellBoltMaxPending, (int)Config.GetDefault(Config.TopologyShellBoltMaxPending)!);
         if (secs <= 0 || maxPending <= 0)
         {
             throw new ArgumentException(

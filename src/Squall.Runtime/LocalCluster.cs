@@ -40,6 +40,7 @@ public sealed class LocalCluster : IDisposable
         ArgumentNullException.ThrowIfNull(conf);
         ArgumentNullException.ThrowIfNull(topology);
         var effective = new Config(conf) { [Config.TopologyName] = name };
+        var warning = TopologyConfigValidator.Validate(effective);
         var running = new RunningTopology(name, effective, topology, _options);
         lock (_lock)
         {
@@ -47,6 +48,11 @@ public sealed class LocalCluster : IDisposable
             {
                 throw new InvalidOperationException($"A topology named '{name}' is already running.");
             }
+        }
+
+        if (warning is not null)
+        {
+            _options.Log?.Invoke($"WARN topology '{name}': {warning}");
         }
 
         running.Start(active: true);

@@ -42,6 +42,7 @@ internal sealed class RunningTopology : IAsyncDisposable
             Secret = secret,
             Time = _options.Time,
             OnError = _options.OnError,
+            Log = _options.Log,
         }))];
         var endpoints = _workers.Select(w => ("127.0.0.1", w.Port)).ToList();
         _workers.ForEach(w => w.Start(endpoints, active));

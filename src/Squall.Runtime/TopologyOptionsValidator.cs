@@ -16,7 +16,9 @@ internal static class TopologyOptionsValidator
         Check(problems, options.ProducerBatchSize is >= 1 and <= 4096, Config.TopologyProducerBatchSize, options.ProducerBatchSize, "between 1 and 4096");
         foreach (var unknown in conf.UnknownKeys())
         {
-            problems.Add($"Configuration key '{unknown}' is not a key Squall knows (a typo?).");
+            problems.Add(Config.SuggestKey(unknown) is { } suggestion
+                ? $"Configuration key '{unknown}' is not a Storm key; did you mean '{suggestion}'?"
+                : $"Configuration key '{unknown}' is not a Storm key (a typo?).");
         }
 
         if (problems.Count > 0)

@@ -26,15 +26,20 @@ public sealed class Worker : IAsyncDisposable
     private Worker(WorkerOptions options)
     {
         _options = options;
-        var topologyOptions = TopologyOptions.From(options.Conf);
+        // As in Storm, the conf every task sees holds every default, so e.g. MessageTimeoutSecs reads 30 unset.
+        var conf = options.Conf.WithDefaults();
+        var topologyOptions = TopologyOptions.From(conf);
         var layout = new TaskLayout(options.Topology, topologyOptions.Ackers);
-        _context = new WorkerContext(options.TopologyId, options.Conf, topologyOptions, layout, options.Time, error =>
+        _context = new WorkerContext(options.TopologyId, conf, topologyOptions, layout, options.Time, error =>
         {
             _errors.Enqueue(error);
             options.OnError?.Invoke(error);
-        });
+        })
+        {
+            Log = options.Log,
+        };
         _runtime = new WorkerRuntime(_context, options.WorkerIndex, options.WorkerCount);
-        _codec = new EnvelopeCodec(layout, SerializerRegistryFactory.From(options.Conf));
+        _codec = new EnvelopeCodec(layout, _context.Serializers);
         _meter = new WorkerMeter(options.TopologyId, GetStats);
         if (options.WorkerCount > 1)
         {
@@ -75,7 +80,8 @@ public sealed class Worker : IAsyncDisposable
         _links = [.. workers.Where((_, i) => i != _options.WorkerIndex).Select(w => new RemoteSink(
             new PeerConnectionOptions { Host = w.Host, Port = w.Port, TopologyId = _options.TopologyId, Secret = _options.Secret, PeerName = $"worker-{_options.WorkerIndex}" },
             _codec,
-            capacity))];
+            capacity,
+            ReportUnencodable))];
         foreach (var link in _links)
         {
             link.Start();
@@ -83,6 +89,13 @@ public sealed class Worker : IAsyncDisposable
 
         _runtime.Start(active, _links);
         _receiver?.Started();
+    }
+
+    private void ReportUnencodable(Messaging.Envelope envelope, Wire.Codec.WireEncodingException error)
+    {
+        var component = _context.Layout.ComponentOfTask[envelope.SourceTask];
+        var stream = envelope.Tuple?.SourceStreamId ?? "?";
+        _context.ReportError(component, envelope.SourceTask, SerializabilityCheck.Unserializable(component, stream, error.ValueType ?? typeof(object), error));
     }
 
     /// <summary>Starts calling NextTuple on this worker's spouts.</summary>

@@ -78,6 +78,9 @@ public readonly struct Value : IEquatable<Value>
     /// <summary>Converts a float.</summary>
     public static implicit operator Value(float value) => new(InlineKind.Single, BitConverter.DoubleToInt64Bits(value));
 
+    /// <summary>The referenced object when it is neither a primitive, a string nor a byte array (a user type, list or map).</summary>
+    internal object? UserObject => _obj is null or InlineKind or string or byte[] ? null : _obj;
+
     /// <summary>The value as an object (primitives are boxed); what Storm's <c>getValue</c> returns.</summary>
     public object? AsObject() => _obj switch
     {

@@ -24,14 +24,14 @@ internal static class TaskFactory
             case ISpout spout:
             {
                 var task = new SpoutTask(worker, component, spout, conf, context);
-                task.Bind(new Emitter(task, component, routes, task.Metrics));
+                task.Bind(new Emitter(task, component, routes, task.Metrics) { Debug = conf.Debug });
                 return task;
             }
 
             case IBolt bolt:
             {
                 var task = new BoltTask(worker, component, bolt, conf, context);
-                task.Bind(new Emitter(task, component, routes, task.Metrics));
+                task.Bind(new Emitter(task, component, routes, task.Metrics) { Debug = conf.Debug });
                 return task;
             }
 

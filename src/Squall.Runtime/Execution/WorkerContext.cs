@@ -28,6 +28,14 @@ internal sealed class WorkerContext
 
     private Action<ComponentError> ReportErrorSink { get; }
 
+    /// <summary>The topology's serializers (<c>topology.kryo.register</c> and the fallback), built once per worker.</summary>
+    public Wire.Codec.SerializerRegistry Serializers => _serializers ??= Transport.SerializerRegistryFactory.From(Conf);
+
+    private Wire.Codec.SerializerRegistry? _serializers;
+
+    /// <summary>Where log lines go (<c>topology.debug</c>); null discards them.</summary>
+    public Action<string>? Log { get; init; }
+
     /// <summary>Indexed by task id: the index of the executor (and of its inbox) running that task.</summary>
     public int[] ExecutorOfTask { get; }
 
