@@ -38,6 +38,12 @@ public sealed class Worker : IAsyncDisposable
         {
             Log = options.Log,
         };
+        _context.Port = () => Port;
+        _context.UserMetrics = new UserMetrics.UserMetricsHub(
+            options.TopologyId,
+            conf,
+            options.Time,
+            UserMetrics.MetricsConsumers.From(conf, options.TopologyId, options.Log ?? (_ => { }), e => _context.ReportError("__metrics", -1, e)));
         _runtime = new WorkerRuntime(_context, options.WorkerIndex, options.WorkerCount);
         _codec = new EnvelopeCodec(layout, _context.Serializers);
         _meter = new WorkerMeter(options.TopologyId, GetStats);
@@ -110,6 +116,19 @@ public sealed class Worker : IAsyncDisposable
     /// <summary>This worker's counters, per task.</summary>
     internal IReadOnlyList<TaskMetrics> TaskMetrics => _runtime.TaskMetrics;
 
+    /// <summary>This worker's executors with their counters (summed over each executor's tasks).</summary>
+    public IReadOnlyList<ExecutorSummary> GetExecutors()
+    {
+        var metrics = TaskMetrics.ToDictionary(m => m.TaskId);
+        return [.. _runtime.Executors.Select(e => new ExecutorSummary(
+            e.Component,
+            e.Tasks[0],
+            e.Tasks[^1],
+            _options.WorkerIndex,
+            Port,
+            StatsAggregator.Aggregate(e.Tasks.Where(metrics.ContainsKey).Select(t => metrics[t])).Single()))];
+    }
+
     /// <summary>This worker's per-component counters.</summary>
     public IReadOnlyList<ComponentStats> GetStats() => StatsAggregator.Aggregate(TaskMetrics);
 
@@ -121,6 +140,7 @@ public sealed class Worker : IAsyncDisposable
     {
         _meter.Dispose();
         _runtime.Dispose();
+        _context.UserMetrics?.Dispose();
         foreach (var link in _links)
         {
             await link.DisposeAsync();

@@ -41,6 +41,9 @@ internal static class TopologyKeys
         K(Config.TopologyAutoTaskHooks, KeyEffect.Honoured),
         K(Config.TopologyMetricsConsumerRegister, KeyEffect.Honoured),
 
+        // The time bucket of registered metrics (Storm also uses it for its built-in ones).
+        H("topology.builtin.metrics.bucket.size.secs", 60),
+
         // Set by the system when a topology is submitted.
         K(Config.TopologyName, KeyEffect.System),
         K("topology.submitter.principal", KeyEffect.System),
@@ -64,7 +67,6 @@ internal static class TopologyKeys
         N("topology.stats.ewma.smoothing.factor", 0.0625),
         N("topology.upstream.feedback.freq.secs", 10),
         N("topology.upstream.feedback.enable", false),
-        N("topology.builtin.metrics.bucket.size.secs", 60),
         N("topology.worker.childopts", null),
         N("topology.worker.logwriter.childopts", "-Xmx64m"),
         N("topology.worker.shared.thread.pool.size", 4),

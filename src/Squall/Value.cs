@@ -100,6 +100,18 @@ public readonly struct Value : IEquatable<Value>
     /// <summary>The value as an int.</summary>
     public int AsInt32() => _obj is InlineKind { IsIntegral: true } ? checked((int)_bits) : throw Mismatch("int");
 
+    /// <summary>The value as a short.</summary>
+    public short AsInt16() => _obj is InlineKind { IsIntegral: true } ? checked((short)_bits) : throw Mismatch("short");
+
+    /// <summary>The value as a byte.</summary>
+    public byte AsByte() => _obj is InlineKind { IsIntegral: true } ? checked((byte)_bits) : throw Mismatch("byte");
+
+    /// <summary>The value as a char.</summary>
+    public char AsChar() => _obj is InlineKind { IsIntegral: true } ? checked((char)_bits) : throw Mismatch("char");
+
+    /// <summary>The value as a float (floating and integral primitives convert).</summary>
+    public float AsSingle() => (float)AsDouble();
+
     /// <summary>The value as a double (floating and integral primitives convert).</summary>
     public double AsDouble() => _obj switch
     {

@@ -22,6 +22,11 @@ internal sealed class BoltCollector : OutputCollector
         ArgumentNullException.ThrowIfNull(input);
         _task.CheckCollectorThread();
         _task.Metrics.Acked++;
+        if (_task.Hooks.Count > 0)
+        {
+            _task.RunHooks(static (h, i) => h.BoltAck(i), new BoltAckInfo(input, _task.TaskId));
+        }
+
         if (input.RootId == 0 || !_emitter.AckingEnabled)
         {
             return;
@@ -42,6 +47,11 @@ internal sealed class BoltCollector : OutputCollector
         ArgumentNullException.ThrowIfNull(input);
         _task.CheckCollectorThread();
         _task.Metrics.Failed++;
+        if (_task.Hooks.Count > 0)
+        {
+            _task.RunHooks(static (h, i) => h.BoltFail(i), new BoltFailInfo(input, _task.TaskId, reason));
+        }
+
         if (input.RootId == 0 || !_emitter.AckingEnabled)
         {
             return;
@@ -62,6 +72,12 @@ internal sealed class BoltCollector : OutputCollector
     }
 
     public override void ReportError(Exception error) => _task.ReportError(error);
+
+    public override void Flush()
+    {
+        _task.CheckCollectorThread();
+        _task.Outbox.Flush();
+    }
 
     protected override TaskIds EmitCore(string streamId, ReadOnlySpan<Tuple> anchors, Values values, int directTask)
     {

@@ -112,6 +112,11 @@ internal sealed class Emitter
             LogEmit(streamId, values, targets);
         }
 
+        if (_owner.Hooks.Count > 0)
+        {
+            _owner.RunHooks(static (h, i) => h.Emit(i), new EmitInfo(new Values(values), streamId, TaskId, targets.ToArray()));
+        }
+
         return route;
     }
 

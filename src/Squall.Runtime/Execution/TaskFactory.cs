@@ -16,7 +16,9 @@ internal static class TaskFactory
 
         var component = layout.Topology.ById[componentId];
         var conf = worker.Conf.With(component.Configuration);
-        var context = new TopologyContext(layout, worker.TopologyId, taskId, workerTasks);
+        var context = new TopologyContext(layout, worker.TopologyId, taskId, workerTasks) { Conf = conf, WorkerPort = worker.Port };
+        worker.UserMetrics?.Attach(context);
+        AddAutoHooks(conf, context);
         var instance = component.Factory();
         var routes = RouteBuilder.Build(layout, component, context);
         switch (instance)
@@ -37,6 +39,19 @@ internal static class TaskFactory
 
             default:
                 throw new InvalidTopologyException($"Component '{componentId}': its factory returned {instance.GetType().Name}, neither a spout nor a bolt.");
+        }
+    }
+
+    /// <summary><c>topology.auto.task.hooks</c>: one instance of each named hook type per task, prepared at once (as Storm does).</summary>
+    private static void AddAutoHooks(Config conf, TopologyContext context)
+    {
+        foreach (var name in conf.GetStringList(Config.TopologyAutoTaskHooks))
+        {
+            var type = Transport.SerializerRegistryFactory.FindType(name)
+                ?? throw new InvalidTopologyException($"Configuration '{Config.TopologyAutoTaskHooks}': type '{name}' was not found.");
+            var hook = Activator.CreateInstance(type) as ITaskHook
+                ?? throw new InvalidTopologyException($"Configuration '{Config.TopologyAutoTaskHooks}': '{name}' does not implement {nameof(ITaskHook)}.");
+            context.AddTaskHook(hook);
         }
     }
 }

@@ -33,6 +33,12 @@ internal sealed class WorkerContext
 
     private Wire.Codec.SerializerRegistry? _serializers;
 
+    /// <summary>The metrics components register (and the consumers they go to); null in bare test contexts.</summary>
+    public UserMetrics.UserMetricsHub? UserMetrics { get; set; }
+
+    /// <summary>This worker's listening port, once known (0 for a single worker).</summary>
+    public Func<int>? Port { get; set; }
+
     /// <summary>Where log lines go (<c>topology.debug</c>); null discards them.</summary>
     public Action<string>? Log { get; init; }
 

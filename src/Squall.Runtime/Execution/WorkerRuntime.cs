@@ -36,6 +36,9 @@ internal sealed partial class WorkerRuntime : IDisposable
 
     public IReadOnlyList<TaskMetrics> TaskMetrics => [.. _tasks.Values.Select(t => t.Metrics)];
 
+    /// <summary>This worker's executors: each one's component and tasks.</summary>
+    public IReadOnlyList<ExecutorSlice> Executors => _slices;
+
     /// <summary>How many executors run in this worker.</summary>
     public int LocalExecutorCount => _slices.Count;
 
@@ -43,6 +46,11 @@ internal sealed partial class WorkerRuntime : IDisposable
     public void Start(bool active, IBatchSink[] remote)
     {
         _remote = remote;
+        if (_worker.UserMetrics is { } metrics)
+        {
+            metrics.RequestCollect = secs => Broadcast(new ControlMessage(ControlKind.MetricsTick, secs));
+        }
+
         _executors = BuildExecutors(startTasks: true);
         _executors.ForEach(e => e.Start());
         StartTimers();
