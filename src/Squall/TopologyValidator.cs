@@ -129,6 +129,13 @@ internal static class TopologyValidator
             configuration[key] = value;
         }
 
+        foreach (var unknown in new Config(configuration).UnknownKeys())
+        {
+            problems.Add(Config.SuggestKey(unknown) is { } suggestion
+                ? $"Component '{definition.Id}' sets configuration key '{unknown}', which is not a Storm key; did you mean '{suggestion}'?"
+                : $"Component '{definition.Id}' sets configuration key '{unknown}', which is not a Storm key.");
+        }
+
         return new ComponentSpec(definition, streams, configuration);
     }
 
