@@ -96,7 +96,7 @@ public sealed partial class Config : Dictionary<string, object?>
             this[TopologyKryoRegister] = map;
         }
 
-        map[type.FullName!] = serializerType.AssemblyQualifiedName;
+        map[type.FullName!] = serializerType.FullName;
         return this;
     }
 
@@ -105,7 +105,7 @@ public sealed partial class Config : Dictionary<string, object?>
     {
         ArgumentNullException.ThrowIfNull(hookType);
         var hooks = GetStringList(TopologyAutoTaskHooks);
-        hooks.Add(hookType.AssemblyQualifiedName!);
+        hooks.Add(hookType.FullName!);
         this[TopologyAutoTaskHooks] = hooks;
         return this;
     }
@@ -117,7 +117,7 @@ public sealed partial class Config : Dictionary<string, object?>
         var list = TryGetValue(TopologyMetricsConsumerRegister, out var v) && v is System.Collections.IEnumerable e and not string
             ? e.Cast<object?>().ToList()
             : [];
-        list.Add(new Dictionary<string, object?>(StringComparer.Ordinal) { ["class"] = consumerType.AssemblyQualifiedName, ["argument"] = argument });
+        list.Add(new Dictionary<string, object?>(StringComparer.Ordinal) { ["class"] = consumerType.FullName, ["argument"] = argument });
         this[TopologyMetricsConsumerRegister] = list;
         return this;
     }

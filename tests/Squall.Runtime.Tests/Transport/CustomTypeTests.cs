@@ -90,5 +90,37 @@ public sealed class CustomTypeTests
         sink.All.Select(r => ((object?[])r.Values[0]!)[0]).ShouldNotContain(2);
     }
 
+    [Fact]
+    public void A_serializer_registered_with_RegisterSerialization_wins_and_needs_no_fallback()
+    {
+        var log = new SpoutLog();
+        var sink = new CaptureSink();
+        var orders = Enumerable.Range(0, 10).Select(i => new Values(new Order($"o{i}", i, [i]))).ToList();
+        var builder = new TopologyBuilder();
+        builder.SetSpout("orders", () => new FixedSpout(orders, new Fields("order"), log));
+        builder.SetBolt("capture", () => new CaptureBolt(sink)).ShuffleGrouping("orders");   // on worker 0, orders on 1
+        var conf = new Config { NumWorkers = 2, FallBackOnJavaSerialization = false }.RegisterSerialization(typeof(Order), typeof(OrderSerializer));
+        using var cluster = Support.Clusters.Create();
+
+        cluster.SubmitTopology("registered", conf, builder.CreateTopology());
+
+        Wait.UntilEqual(() => log.AckCount, orders.Count, "every order acked");
+        cluster.GetErrors("registered").ShouldBeEmpty();
+        sink.All.Select(r => ((Order)r.Values[0]!).Id).Order().ShouldBe(orders.Select(v => ((Order)v[0].AsObject()!).Id).Order());
+        sink.All.ShouldAllBe(r => ((Order)r.Values[0]!).Lines.Length == 0);   // the registered serializer drops lines: proof it ran
+    }
+
     public sealed record Order(string Id, decimal Quantity, int[] Lines);
+
+    public sealed class OrderSerializer : Squall.Wire.Codec.ValueSerializer<Order>
+    {
+        public override void Write<TBufferWriter>(ref Squall.Wire.Codec.WireWriter<TBufferWriter> writer, Order value)
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            writer.WriteString(value.Id);
+            writer.WriteValue(value.Quantity);
+        }
+
+        public override Order Read(ref Squall.Wire.Codec.WireReader reader) => new(reader.ReadString(), (decimal)reader.ReadValue()!, []);
+    }
 }
