@@ -30,6 +30,10 @@ internal static class SubmitCommand
                 .ToDictionary(p => p.Key, p => Text(p.Value!), StringComparer.Ordinal);
             var submitted = await client.SubmitAsync(topologyName, zip, topologyConf, cancel);
             Console.WriteLine($"Submitted '{topologyName}' as {submitted.TopologyId} ({zip.Length / 1024.0:F0} KiB package, source {manifest.SourceType}).");
+            if (Squall.Runtime.TopologyConfigValidator.IgnoredKeysWarning(new Config(topologyConf.Select(p => new KeyValuePair<string, object?>(p.Key, p.Value)))) is { } warning)
+            {
+                Console.Error.WriteLine($"Warning: {warning}");
+            }
             return 0;
         }, target, name, topology, filter);
     }

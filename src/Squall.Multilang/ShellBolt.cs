@@ -4,7 +4,9 @@ namespace Squall.Multilang;
 
 /// <summary>
 /// A bolt implemented by a child process speaking Storm's multilang protocol (storm.py, storm.js, pystorm, ...):
-/// <c>builder.SetBolt("split", () =&gt; new ShellBolt("python3", "splitsentence.py").Declare("word"), 2)</c>.
+/// <c>builder.SetBolt("split", () =&gt; new ShellBolt("python3", "splitsentence.py").Declare("word"), 2)</c>,
+/// or subclassed the Storm way: <c>class SplitSentence : ShellBolt</c> calling <c>base("python3", "splitsentence.py")</c>
+/// and overriding <see cref="ShellComponent{TSelf}.DeclareOutputFields"/>.
 /// </summary>
 /// <remarks>
 /// One child per task, started in <see cref="Prepare"/> with argv [command, script] in the resources folder
@@ -14,7 +16,7 @@ namespace Squall.Multilang;
 /// answering heartbeats, the error is reported through the collector (quoting the child's output and
 /// stderr), the child is killed, its pending tuples fail, and the next <see cref="Execute"/> starts a new child.
 /// </remarks>
-public sealed class ShellBolt : ShellComponent<ShellBolt>, IRichBolt, IDisposable
+public class ShellBolt : ShellComponent<ShellBolt>, IRichBolt, IDisposable
 {
     private BoltHost? _host;
     private ShellBoltSession? _session;
@@ -77,7 +79,11 @@ public sealed class ShellBolt : ShellComponent<ShellBolt>, IRichBolt, IDisposabl
     }
 
     /// <inheritdoc/>
-    public void Dispose() => Cleanup();
+    public void Dispose()
+    {
+        Cleanup();
+        GC.SuppressFinalize(this);
+    }
 
     /// <summary>The live session, restarting the child when the last one died (with back-off after failed launches).</summary>
     private ShellBoltSession? CurrentSession()

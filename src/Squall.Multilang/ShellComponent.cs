@@ -95,8 +95,8 @@ public abstract class ShellComponent<TSelf> : IComponent
         return This;
     }
 
-    /// <inheritdoc/>
-    public void DeclareOutputFields(OutputFieldsDeclarer declarer)
+    /// <summary>Declares the streams given to <see cref="Declare"/>/<see cref="DeclareStream(string, string[])"/>; a subclass may override it the Storm way.</summary>
+    public virtual void DeclareOutputFields(OutputFieldsDeclarer declarer)
     {
         ArgumentNullException.ThrowIfNull(declarer);
         foreach (var (stream, direct, fields) in _streams)
@@ -105,8 +105,8 @@ public abstract class ShellComponent<TSelf> : IComponent
         }
     }
 
-    /// <inheritdoc/>
-    public IReadOnlyDictionary<string, object?>? GetComponentConfiguration() => _componentConfig.Count == 0 ? null : _componentConfig;
+    /// <summary>The settings given to <see cref="WithConfiguration"/>; a subclass may override it.</summary>
+    public virtual IReadOnlyDictionary<string, object?>? GetComponentConfiguration() => _componentConfig.Count == 0 ? null : _componentConfig;
 
     /// <summary>The clock for heartbeats, timeouts and restart back-off.</summary>
     private protected TimeProvider Time { get; private set; } = TimeProvider.System;

@@ -11,7 +11,6 @@ namespace Squall.Multilang;
 internal sealed record ShellOptions(TimeSpan Timeout, int MaxPending, IShellSerializer Serializer, string ResourcesDirectory, TimeSpan HandshakeTimeout)
 {
     public const int DefaultTimeoutSecs = 30;
-    public const int DefaultMaxPending = 100;
 
     /// <summary>
     /// Storm waits for the pid reply without a limit; a limit this generous still lets a slow interpreter, a
@@ -28,7 +27,7 @@ internal sealed record ShellOptions(TimeSpan Timeout, int MaxPending, IShellSeri
         var secs = conf.GetNullableInt(Config.TopologySubprocessTimeoutSecs)
             ?? conf.GetNullableInt(MultilangConfig.SupervisorWorkerTimeoutSecs)
             ?? DefaultTimeoutSecs;
-        var maxPending = conf.GetInt(Config.TopologyShellBoltMaxPending, DefaultMaxPending);
+        var maxPending = conf.GetInt(Config.TopologyShellBoltMaxPending, (int)Config.GetDefault(Config.TopologyShellBoltMaxPending)!);
         var handshakeSecs = conf.GetInt(MultilangConfig.HandshakeTimeoutSecs, DefaultHandshakeTimeoutSecs);
         if (secs <= 0 || maxPending <= 0 || handshakeSecs <= 0)
         {

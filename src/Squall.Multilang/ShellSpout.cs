@@ -15,7 +15,7 @@ namespace Squall.Multilang;
 /// a dead child are dropped, since its replacement cannot know their ids. Acks and fails that arrive while a
 /// command is outstanding (the engine acking inside an emit when acking is off) are sent after its sync.
 /// </remarks>
-public sealed class ShellSpout : ShellComponent<ShellSpout>, IRichSpout, IDisposable
+public class ShellSpout : ShellComponent<ShellSpout>, IRichSpout, IDisposable
 {
     private readonly Queue<SpoutCommandMessage> _deferred = new();
     private SpoutHost? _host;
@@ -76,7 +76,11 @@ public sealed class ShellSpout : ShellComponent<ShellSpout>, IRichSpout, IDispos
     }
 
     /// <inheritdoc/>
-    public void Dispose() => Close();
+    public void Dispose()
+    {
+        Close();
+        GC.SuppressFinalize(this);
+    }
 
     private void Reply(SpoutCommand command, object messageId)
     {

@@ -33,13 +33,14 @@ public sealed class LocalCluster : IDisposable
         }
     }
 
-    /// <summary>Validates the configuration and starts the topology, active.</summary>
-    public void SubmitTopology(string name, Config conf, StormTopology topology)
+    /// <summary>Validates the configuration and starts the topology, active; disposing the result kills it.</summary>
+    public LocalTopology SubmitTopology(string name, Config conf, StormTopology topology)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(conf);
         ArgumentNullException.ThrowIfNull(topology);
         var effective = new Config(conf) { [Config.TopologyName] = name };
+        var warning = TopologyConfigValidator.Validate(effective);
         var running = new RunningTopology(name, effective, topology, _options);
         lock (_lock)
         {
@@ -49,7 +50,13 @@ public sealed class LocalCluster : IDisposable
             }
         }
 
+        if (warning is not null)
+        {
+            _options.Log?.Invoke($"WARN topology '{name}': {warning}");
+        }
+
         running.Start(active: true);
+        return new LocalTopology(this, name);
     }
 
     /// <summary>Starts calling NextTuple on the topology's spouts again.</summary>
@@ -85,6 +92,21 @@ public sealed class LocalCluster : IDisposable
 
     /// <summary>The errors the topology's components reported, oldest first.</summary>
     public IReadOnlyList<ComponentError> GetErrors(string name) => Get(name).Errors;
+
+    /// <summary>The topology's status, per-component and per-executor counters, and errors (Storm's <c>getTopologyInfo</c>).</summary>
+    public TopologyInfo GetTopologyInfo(string name) => Get(name).Info();
+
+    /// <summary>The running topologies (Storm's <c>getClusterInfo</c>).</summary>
+    public ClusterInfo GetClusterInfo()
+    {
+        List<RunningTopology> running;
+        lock (_lock)
+        {
+            running = [.. _topologies.Values];
+        }
+
+        return new ClusterInfo(1, [.. running.OrderBy(r => r.Name, StringComparer.Ordinal).Select(r => r.Summary())]);
+    }
 
     /// <summary>Per-component counters of the topology.</summary>
     public IReadOnlyList<ComponentStats> GetStats(string name) => Get(name).Stats();

@@ -8,4 +8,10 @@ public sealed record LocalClusterOptions
 
     /// <summary>Called for every component error (in addition to keeping it); defaults to writing it to stderr.</summary>
     public Action<ComponentError>? OnError { get; init; } = e => Console.Error.WriteLine(e);
+
+    /// <summary>
+    /// Where log lines go: the warning about keys accepted without effect at submit, and every emitted tuple of
+    /// a component with <c>topology.debug</c>. Defaults to standard error; null discards them.
+    /// </summary>
+    public Action<string>? Log { get; init; } = Console.Error.WriteLine;
 }

@@ -21,15 +21,36 @@ internal sealed class RunningTopology : IAsyncDisposable
         _conf = conf;
         _topology = topology;
         _options = options;
+        _started = options.Time.GetTimestamp();
         TopologyConfigValidator.Validate(conf, topology);
     }
 
     public string Name { get; }
 
+    private bool _active;
+    private readonly long _started;
+
+    public TopologyInfo Info() => new(
+        Name,
+        _active ? "ACTIVE" : "INACTIVE",
+        _options.Time.GetElapsedTime(_started),
+        _workers.Count,
+        Stats(),
+        [.. _workers.SelectMany(w => w.GetExecutors())],
+        Errors);
+
+    public TopologySummary Summary()
+    {
+        var executors = _workers.SelectMany(w => w.GetExecutors()).ToList();
+        return new TopologySummary(Name, _active ? "ACTIVE" : "INACTIVE", _options.Time.GetElapsedTime(_started), _workers.Count, executors.Count, executors.Sum(e => e.TaskEnd - e.TaskStart + 1));
+    }
+
     public IReadOnlyList<ComponentError> Errors => [.. _workers.SelectMany(w => w.GetErrors()).OrderBy(e => e.Time)];
 
     public void Start(bool active)
     {
+        _active = active;
+
         var count = _conf.NumWorkers;
         var secret = RandomNumberGenerator.GetBytes(32);
         _workers = [.. Enumerable.Range(0, count).Select(i => Worker.Create(new WorkerOptions
@@ -42,14 +63,23 @@ internal sealed class RunningTopology : IAsyncDisposable
             Secret = secret,
             Time = _options.Time,
             OnError = _options.OnError,
+            Log = _options.Log,
         }))];
         var endpoints = _workers.Select(w => ("127.0.0.1", w.Port)).ToList();
         _workers.ForEach(w => w.Start(endpoints, active));
     }
 
-    public void Activate() => _workers.ForEach(w => w.Activate());
+    public void Activate()
+    {
+        _active = true;
+        _workers.ForEach(w => w.Activate());
+    }
 
-    public void Deactivate() => _workers.ForEach(w => w.Deactivate());
+    public void Deactivate()
+    {
+        _active = false;
+        _workers.ForEach(w => w.Deactivate());
+    }
 
     /// <summary>
     /// One worker moves tasks to new executors in place, keeping their state; several workers restart with

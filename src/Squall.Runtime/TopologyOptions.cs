@@ -1,19 +1,19 @@
 namespace Squall.Runtime;
 
 /// <summary>
-/// The typed view of a topology's <see cref="Config"/>: Storm's keys, their defaults beside them, validated
-/// once at submit time by <see cref="TopologyOptionsValidator"/>.
+/// The typed view of a topology's <see cref="Config"/>: Storm's keys, read over the one table of defaults
+/// (<c>TopologyKeys</c> in the API project), validated once at submit time by <see cref="TopologyOptionsValidator"/>.
 /// </summary>
 internal sealed record TopologyOptions
 {
-    public int Workers { get; init; } = 1;
+    public int Workers { get; init; } = TopologyKeys.DefaultInt(Config.TopologyWorkers);
 
     /// <summary>Acker tasks; Storm's default is one per worker.</summary>
     public int Ackers { get; init; } = 1;
 
-    public int MessageTimeoutSecs { get; init; } = 30;
+    public int MessageTimeoutSecs { get; init; } = TopologyKeys.DefaultInt(Config.TopologyMessageTimeoutSecs);
 
-    public bool EnableMessageTimeouts { get; init; } = true;
+    public bool EnableMessageTimeouts { get; init; } = TopologyKeys.DefaultBool(Config.TopologyEnableMessageTimeouts);
 
     public int? MaxSpoutPending { get; init; }
 
@@ -21,29 +21,31 @@ internal sealed record TopologyOptions
 
     public int? MaxTaskParallelism { get; init; }
 
-    /// <summary>Inbox capacity in tuples (Storm 2's default); held as batches of <see cref="ProducerBatchSize"/>.</summary>
-    public int ReceiveBufferSize { get; init; } = 32768;
+    /// <summary>Inbox capacity in tuples; held as batches of <see cref="ProducerBatchSize"/>.</summary>
+    public int ReceiveBufferSize { get; init; } = TopologyKeys.DefaultInt(Config.TopologyExecutorReceiveBufferSize);
 
     /// <summary>
     /// Most envelopes per batch between two executors. Batches are published at the end of every executor
     /// loop however full they are, so a large cap costs no latency at low rates, and at high rates it cuts
-    /// the hand-offs (and the thread wake-ups) per tuple: on 2 cores, 1024 gave word count about 1.8× the
-    /// throughput of 64 (bench/RESULTS.md). 1024 envelopes stay below the large object heap.
+    /// the hand-offs (and the thread wake-ups) per tuple (why the default differs from Storm's: see the table).
     /// </summary>
-    public int ProducerBatchSize { get; init; } = 1024;
+    public int ProducerBatchSize { get; init; } = TopologyKeys.DefaultInt(Config.TopologyProducerBatchSize);
 
     /// <summary>Emits of a spout leave its executor within this many milliseconds (Storm 2's default 1); 0: after every NextTuple call.</summary>
-    public int BatchFlushIntervalMillis { get; init; } = 1;
+    public int BatchFlushIntervalMillis { get; init; } = TopologyKeys.DefaultInt(Config.TopologyBatchFlushIntervalMillis);
 
     /// <summary>A spout's burst takes acks and control messages after every this many NextTuple calls (Storm 2's default 3).</summary>
-    public int SpoutRecvqSkips { get; init; } = 3;
+    public int SpoutRecvqSkips { get; init; } = TopologyKeys.DefaultInt(Config.TopologySpoutRecvqSkips);
 
     /// <summary>Threads of a worker's executor pool (bolts and ackers); null: one per core.</summary>
     public int? WorkerExecutorThreads { get; init; }
 
-    public bool Debug { get; init; }
+    /// <summary>Serialize unregistered user types with MessagePack between workers (and in the always-serialize check).</summary>
+    public bool FallBackSerialization { get; init; } = TopologyKeys.DefaultBool(Config.TopologyFallBackOnJavaSerialization);
 
-    public bool AlwaysTrySerialize { get; init; }
+    public bool Debug { get; init; } = TopologyKeys.DefaultBool(Config.TopologyDebug);
+
+    public bool AlwaysTrySerialize { get; init; } = TopologyKeys.DefaultBool(Config.TopologyTestingAlwaysTrySerialize);
 
     public bool AckingEnabled => Ackers > 0;
 
@@ -62,17 +64,18 @@ internal sealed record TopologyOptions
             Workers = workers,
             Ackers = conf.NumAckers ?? workers,
             MessageTimeoutSecs = conf.MessageTimeoutSecs,
-            EnableMessageTimeouts = conf.GetBool(Config.TopologyEnableMessageTimeouts, true),
+            EnableMessageTimeouts = conf.EnableMessageTimeouts,
             MaxSpoutPending = conf.MaxSpoutPending,
             TickTupleFreqSecs = conf.TickTupleFreqSecs,
-            MaxTaskParallelism = conf.GetNullableInt(Config.TopologyMaxTaskParallelism),
+            MaxTaskParallelism = conf.MaxTaskParallelism,
             ReceiveBufferSize = conf.GetInt(Config.TopologyExecutorReceiveBufferSize, Defaults.ReceiveBufferSize),
             ProducerBatchSize = conf.GetInt(Config.TopologyProducerBatchSize, Defaults.ProducerBatchSize),
             BatchFlushIntervalMillis = conf.GetInt(Config.TopologyBatchFlushIntervalMillis, Defaults.BatchFlushIntervalMillis),
             SpoutRecvqSkips = conf.GetInt(Config.TopologySpoutRecvqSkips, Defaults.SpoutRecvqSkips),
             WorkerExecutorThreads = conf.GetNullableInt(Config.TopologyWorkerExecutorThreads),
             Debug = conf.Debug,
-            AlwaysTrySerialize = conf.GetBool(Config.TopologyTestingAlwaysTrySerialize, false),
+            AlwaysTrySerialize = conf.GetBool(Config.TopologyTestingAlwaysTrySerialize, Defaults.AlwaysTrySerialize),
+            FallBackSerialization = conf.FallBackOnJavaSerialization,
         };
         TopologyOptionsValidator.Validate(options, conf);
         return options;

@@ -19,7 +19,9 @@ internal static class TopologyOptionsValidator
         Check(problems, options.WorkerExecutorThreads is null or (>= 1 and <= 256), Config.TopologyWorkerExecutorThreads, options.WorkerExecutorThreads, "between 1 and 256");
         foreach (var unknown in conf.UnknownKeys())
         {
-            problems.Add($"Configuration key '{unknown}' is not a key Squall knows (a typo?).");
+            problems.Add(Config.SuggestKey(unknown) is { } suggestion
+                ? $"Configuration key '{unknown}' is not a Storm key; did you mean '{suggestion}'?"
+                : $"Configuration key '{unknown}' is not a Storm key (a typo?).");
         }
 
         if (problems.Count > 0)

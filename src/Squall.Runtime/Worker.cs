@@ -26,15 +26,26 @@ public sealed class Worker : IAsyncDisposable
     private Worker(WorkerOptions options)
     {
         _options = options;
-        var topologyOptions = TopologyOptions.From(options.Conf);
+        // As in Storm, the conf every task sees holds every default, so e.g. MessageTimeoutSecs reads 30 unset.
+        var conf = options.Conf.WithDefaults();
+        var topologyOptions = TopologyOptions.From(conf);
         var layout = new TaskLayout(options.Topology, topologyOptions.Ackers);
-        _context = new WorkerContext(options.TopologyId, options.Conf, topologyOptions, layout, options.Time, error =>
+        _context = new WorkerContext(options.TopologyId, conf, topologyOptions, layout, options.Time, error =>
         {
             _errors.Enqueue(error);
             options.OnError?.Invoke(error);
-        });
+        })
+        {
+            Log = options.Log,
+        };
+        _context.Port = () => Port;
+        _context.UserMetrics = new UserMetrics.UserMetricsHub(
+            options.TopologyId,
+            conf,
+            options.Time,
+            UserMetrics.MetricsConsumers.From(conf, options.TopologyId, options.Log ?? (_ => { }), e => _context.ReportError("__metrics", -1, e)));
         _runtime = new WorkerRuntime(_context, options.WorkerIndex, options.WorkerCount);
-        _codec = new EnvelopeCodec(layout, SerializerRegistryFactory.From(options.Conf));
+        _codec = new EnvelopeCodec(layout, _context.Serializers);
         _meter = new WorkerMeter(options.TopologyId, GetStats);
         if (options.WorkerCount > 1)
         {
@@ -75,7 +86,8 @@ public sealed class Worker : IAsyncDisposable
         _links = [.. workers.Where((_, i) => i != _options.WorkerIndex).Select(w => new RemoteSink(
             new PeerConnectionOptions { Host = w.Host, Port = w.Port, TopologyId = _options.TopologyId, Secret = _options.Secret, Epoch = _options.Epoch, PeerName = $"worker-{_options.WorkerIndex}" },
             _codec,
-            capacity))];
+            capacity,
+            ReportUnencodable))];
         foreach (var link in _links)
         {
             link.Start();
@@ -83,6 +95,13 @@ public sealed class Worker : IAsyncDisposable
 
         _runtime.Start(active, _links);
         _receiver?.Started();
+    }
+
+    private void ReportUnencodable(Messaging.Envelope envelope, Wire.Codec.WireEncodingException error)
+    {
+        var component = _context.Layout.ComponentOfTask[envelope.SourceTask];
+        var stream = envelope.Tuple?.SourceStreamId ?? "?";
+        _context.ReportError(component, envelope.SourceTask, SerializabilityCheck.Unserializable(component, stream, error.ValueType ?? typeof(object), error));
     }
 
     /// <summary>Starts calling NextTuple on this worker's spouts.</summary>
@@ -97,6 +116,19 @@ public sealed class Worker : IAsyncDisposable
     /// <summary>This worker's counters, per task.</summary>
     internal IReadOnlyList<TaskMetrics> TaskMetrics => _runtime.TaskMetrics;
 
+    /// <summary>This worker's executors with their counters (summed over each executor's tasks).</summary>
+    public IReadOnlyList<ExecutorSummary> GetExecutors()
+    {
+        var metrics = TaskMetrics.ToDictionary(m => m.TaskId);
+        return [.. _runtime.Executors.Select(e => new ExecutorSummary(
+            e.Component,
+            e.Tasks[0],
+            e.Tasks[^1],
+            _options.WorkerIndex,
+            Port,
+            StatsAggregator.Aggregate(e.Tasks.Where(metrics.ContainsKey).Select(t => metrics[t])).Single()))];
+    }
+
     /// <summary>This worker's per-component counters.</summary>
     public IReadOnlyList<ComponentStats> GetStats() => StatsAggregator.Aggregate(TaskMetrics);
 
@@ -108,6 +140,7 @@ public sealed class Worker : IAsyncDisposable
     {
         _meter.Dispose();
         _runtime.Dispose();
+        _context.UserMetrics?.Dispose();
         foreach (var link in _links)
         {
             await link.DisposeAsync();

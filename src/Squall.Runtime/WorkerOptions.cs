@@ -36,6 +36,9 @@ public sealed record WorkerOptions
     /// <summary>The clock for timeouts and ticks.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
+    /// <summary>Where log lines go (every emitted tuple of a component with <c>topology.debug</c>); null discards them.</summary>
+    public Action<string>? Log { get; init; } = Console.Error.WriteLine;
+
     /// <summary>Called for every component error.</summary>
     public Action<ComponentError>? OnError { get; init; }
 }

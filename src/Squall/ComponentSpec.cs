@@ -16,7 +16,23 @@ internal sealed class ComponentSpec
         Configuration = configuration;
     }
 
+    private ComponentSpec(ComponentSpec other, Func<IComponent> factory)
+    {
+        Id = other.Id;
+        IsSpout = other.IsSpout;
+        Factory = factory;
+        Executors = other.Executors;
+        NumTasks = other.NumTasks;
+        Subscriptions = other.Subscriptions;
+        Streams = other.Streams;
+        StreamList = other.StreamList;
+        Configuration = other.Configuration;
+    }
+
     public string Id { get; }
+
+    /// <summary>The same component created by <paramref name="factory"/> (the test kit's mocked sources).</summary>
+    public ComponentSpec WithFactory(Func<IComponent> factory) => new(this, factory);
 
     public bool IsSpout { get; }
 

@@ -66,24 +66,72 @@ public sealed partial class Config
     /// <summary>The topology's name, set by the runtime.</summary>
     public const string TopologyName = "topology.name";
 
+    /// <summary>Skip <c>topology.kryo.register</c> entries whose types cannot be found instead of failing.</summary>
+    public const string TopologySkipMissingKryoRegistrations = "topology.skip.missing.kryo.registrations";
+
+    /// <summary>
+    /// Serialize user types that have no registered serializer with the default serializer (MessagePack in
+    /// Squall, Java serialization in Storm); false makes such a type fail its emit.
+    /// </summary>
+    public const string TopologyFallBackOnJavaSerialization = "topology.fall.back.on.java.serialization";
+
+    /// <summary>Task hook type names (<c>ITaskHook</c> with a parameterless constructor) added to every task.</summary>
+    public const string TopologyAutoTaskHooks = "topology.auto.task.hooks";
+
+    /// <summary>Metrics consumers: a list of maps with <c>class</c> (an <c>IMetricsConsumer</c> type name) and optional <c>argument</c>.</summary>
+    public const string TopologyMetricsConsumerRegister = "topology.metrics.consumer.register";
+
+    /// <summary>Storm 2's flush interval for partly filled batches (accepted; Squall flushes at the end of every executor loop).</summary>
+    public const string TopologyBatchFlushIntervalMillis = "topology.batch.flush.interval.millis";
+
+    /// <summary>How many NextTuple calls a spout makes between reads of its inbox (accepted; see the README).</summary>
+    public const string TopologySpoutRecvqSkips = "topology.spout.recvq.skips";
+
     /// <summary>Prefix of the keys that override a component's executor count (set by rebalance).</summary>
     public const string TopologyComponentExecutorsPrefix = "topology.component.executors.";
 
     /// <summary>The key overriding <paramref name="componentId"/>'s executor count.</summary>
     public static string ComponentExecutorsKey(string componentId) => TopologyComponentExecutorsPrefix + componentId;
 
-    /// <summary>Every <c>topology.*</c> key Squall understands; any other is reported as unknown.</summary>
-    public static IReadOnlySet<string> KnownTopologyKeys { get; } = WithStateAndWindowKeys(new HashSet<string>(StringComparer.Ordinal)
-    {
-        TopologyWorkers, TopologyDebug, TopologyAckerExecutors, TopologyMessageTimeoutSecs, TopologyMaxSpoutPending,
-        TopologyTickTupleFreqSecs, TopologyMaxTaskParallelism, TopologyExecutorReceiveBufferSize,
-        TopologyProducerBatchSize, TopologyTestingAlwaysTrySerialize, TopologyKryoRegister,
-        TopologyMultilangSerializer, TopologySubprocessTimeoutSecs, TopologyShellBoltMaxPending,
-        TopologyEnableMessageTimeouts, TopologyName,
-        TopologyBatchFlushIntervalMillis, TopologySpoutRecvqSkips, TopologyWorkerExecutorThreads,
-    });
+    /// <summary>Every <c>topology.*</c> key Storm defines: all are accepted; see <see cref="IgnoredKeys"/> for those without effect.</summary>
+    public static IReadOnlySet<string> KnownTopologyKeys { get; } = new HashSet<string>(TopologyKeys.ByKey.Keys, StringComparer.Ordinal);
 
-    /// <summary>Keys in Storm's <c>topology.</c> namespace that Squall does not know (likely typos).</summary>
+    /// <summary>
+    /// A new configuration holding every <c>topology.*</c> default (Storm's <c>defaults.yaml</c>, with Squall's
+    /// differences), the base that the conf handed to <c>Open</c>/<c>Prepare</c> is merged onto.
+    /// </summary>
+    public static Config Defaults()
+    {
+        var conf = new Config();
+        foreach (var row in TopologyKeys.WithDefaults)
+        {
+            conf[row.Key] = row.Default;
+        }
+
+        return conf;
+    }
+
+    /// <summary>The default of <paramref name="key"/> (null when it has none).</summary>
+    public static object? GetDefault(string key) =>
+        TopologyKeys.ByKey.TryGetValue(key, out var row) ? row.Default : null;
+
+    /// <summary>This configuration on top of <see cref="Defaults"/>: what a task sees.</summary>
+    public Config WithDefaults() => Defaults().With(this);
+
+    /// <summary>Keys in Storm's <c>topology.</c> namespace that neither Storm nor Squall knows (likely typos).</summary>
     public IReadOnlyList<string> UnknownKeys() =>
         Keys.Where(k => k.StartsWith("topology.", StringComparison.Ordinal) && !KnownTopologyKeys.Contains(k) && !k.StartsWith(TopologyComponentExecutorsPrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>Storm keys set here to something other than their default that Squall accepts but does not act on.</summary>
+    public IReadOnlyList<string> IgnoredKeys() =>
+        Keys.Where(k => TopologyKeys.ByKey.TryGetValue(k, out var row) && row.Effect == KeyEffect.None && !SameValue(this[k], row.Default))
+            .Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>The known key nearest to <paramref name="key"/> (by edit distance), when one is close enough to be a likely typo.</summary>
+    public static string? SuggestKey(string key) => KeySuggester.Nearest(key, KnownTopologyKeys);
+
+    private static bool SameValue(object? value, object? defaultValue) =>
+        Equals(value, defaultValue)
+        || (value is not null && defaultValue is not null
+            && string.Equals(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture), Convert.ToString(defaultValue, System.Globalization.CultureInfo.InvariantCulture), StringComparison.OrdinalIgnoreCase));
 }

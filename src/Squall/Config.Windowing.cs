@@ -10,10 +10,10 @@ public sealed partial class Config
     public const string TopologyBoltsWindowLengthDurationMs = "topology.bolts.window.length.duration.ms";
 
     /// <summary>A windowed bolt's sliding interval, in tuples.</summary>
-    public const string TopologyBoltsSlidingIntervalCount = "topology.bolts.sliding.interval.count";
+    public const string TopologyBoltsSlidingIntervalCount = "topology.bolts.window.sliding.interval.count";
 
     /// <summary>A windowed bolt's sliding interval, in milliseconds.</summary>
-    public const string TopologyBoltsSlidingIntervalDurationMs = "topology.bolts.sliding.interval.duration.ms";
+    public const string TopologyBoltsSlidingIntervalDurationMs = "topology.bolts.window.sliding.interval.duration.ms";
 
     /// <summary>The field holding a tuple's event time (milliseconds since the epoch) for event-time windows.</summary>
     public const string TopologyBoltsTupleTimestampFieldName = "topology.bolts.tuple.timestamp.field.name";
@@ -35,18 +35,4 @@ public sealed partial class Config
 
     /// <summary>The state provider's settings (a JSON object as a string, or a map).</summary>
     public const string TopologyStateProviderConfig = "topology.state.provider.config";
-
-    private static string[] StateAndWindowKeys =>
-    [
-        TopologyBoltsWindowLengthCount, TopologyBoltsWindowLengthDurationMs, TopologyBoltsSlidingIntervalCount,
-        TopologyBoltsSlidingIntervalDurationMs, TopologyBoltsTupleTimestampFieldName, TopologyBoltsTupleTimestampMaxLagMs,
-        TopologyBoltsWatermarkEventIntervalMs, TopologyBoltsLateTupleStream, TopologyStateCheckpointIntervalMs,
-        TopologyStateProvider, TopologyStateProviderConfig,
-    ];
-
-    private static HashSet<string> WithStateAndWindowKeys(HashSet<string> keys)
-    {
-        keys.UnionWith(StateAndWindowKeys);
-        return keys;
-    }
 }

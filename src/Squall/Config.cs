@@ -23,14 +23,14 @@ public sealed partial class Config : Dictionary<string, object?>
     /// <summary><c>topology.workers</c>: how many worker processes run the topology.</summary>
     public int NumWorkers
     {
-        get => GetInt(TopologyWorkers, 1);
+        get => GetInt(TopologyWorkers, TopologyKeys.DefaultInt(TopologyWorkers));
         set => this[TopologyWorkers] = value;
     }
 
     /// <summary><c>topology.debug</c>: log every emitted tuple.</summary>
     public bool Debug
     {
-        get => GetBool(TopologyDebug, false);
+        get => GetBool(TopologyDebug, TopologyKeys.DefaultBool(TopologyDebug));
         set => this[TopologyDebug] = value;
     }
 
@@ -44,7 +44,7 @@ public sealed partial class Config : Dictionary<string, object?>
     /// <summary><c>topology.message.timeout.secs</c>: how long a tuple tree may take before it fails.</summary>
     public int MessageTimeoutSecs
     {
-        get => GetInt(TopologyMessageTimeoutSecs, 30);
+        get => GetInt(TopologyMessageTimeoutSecs, TopologyKeys.DefaultInt(TopologyMessageTimeoutSecs));
         set => this[TopologyMessageTimeoutSecs] = value;
     }
 
@@ -61,6 +61,76 @@ public sealed partial class Config : Dictionary<string, object?>
         get => GetNullableInt(TopologyTickTupleFreqSecs);
         set => this[TopologyTickTupleFreqSecs] = value;
     }
+
+    /// <summary><c>topology.enable.message.timeouts</c>: whether trees that take too long fail.</summary>
+    public bool EnableMessageTimeouts
+    {
+        get => GetBool(TopologyEnableMessageTimeouts, TopologyKeys.DefaultBool(TopologyEnableMessageTimeouts));
+        set => this[TopologyEnableMessageTimeouts] = value;
+    }
+
+    /// <summary><c>topology.max.task.parallelism</c>: a cap on every component's executors; null for none.</summary>
+    public int? MaxTaskParallelism
+    {
+        get => GetNullableInt(TopologyMaxTaskParallelism);
+        set => this[TopologyMaxTaskParallelism] = value;
+    }
+
+    /// <summary><c>topology.fall.back.on.java.serialization</c>: serialize unregistered user types with MessagePack.</summary>
+    public bool FallBackOnJavaSerialization
+    {
+        get => GetBool(TopologyFallBackOnJavaSerialization, TopologyKeys.DefaultBool(TopologyFallBackOnJavaSerialization));
+        set => this[TopologyFallBackOnJavaSerialization] = value;
+    }
+
+    /// <summary>Registers <paramref name="serializerType"/> for <paramref name="type"/> under <c>topology.kryo.register</c> (Storm's <c>registerSerialization</c>).</summary>
+    public Config RegisterSerialization(Type type, Type serializerType)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        ArgumentNullException.ThrowIfNull(serializerType);
+        if (!TryGetValue(TopologyKryoRegister, out var current) || current is not Dictionary<string, object?> map)
+        {
+            map = current is System.Collections.IDictionary old
+                ? old.Cast<System.Collections.DictionaryEntry>().ToDictionary(e => Convert.ToString(e.Key, CultureInfo.InvariantCulture)!, e => e.Value, StringComparer.Ordinal)
+                : new Dictionary<string, object?>(StringComparer.Ordinal);
+            this[TopologyKryoRegister] = map;
+        }
+
+        map[type.FullName!] = serializerType.FullName;
+        return this;
+    }
+
+    /// <summary>Adds a task hook type (an <c>ITaskHook</c> with a parameterless constructor) to every task, under <c>topology.auto.task.hooks</c>.</summary>
+    public Config AddAutoTaskHook(Type hookType)
+    {
+        ArgumentNullException.ThrowIfNull(hookType);
+        var hooks = GetStringList(TopologyAutoTaskHooks);
+        hooks.Add(hookType.FullName!);
+        this[TopologyAutoTaskHooks] = hooks;
+        return this;
+    }
+
+    /// <summary>Registers a metrics consumer (Storm's <c>registerMetricsConsumer</c>) under <c>topology.metrics.consumer.register</c>.</summary>
+    public Config RegisterMetricsConsumer(Type consumerType, object? argument = null)
+    {
+        ArgumentNullException.ThrowIfNull(consumerType);
+        var list = TryGetValue(TopologyMetricsConsumerRegister, out var v) && v is System.Collections.IEnumerable e and not string
+            ? e.Cast<object?>().ToList()
+            : [];
+        list.Add(new Dictionary<string, object?>(StringComparer.Ordinal) { ["class"] = consumerType.FullName, ["argument"] = argument });
+        this[TopologyMetricsConsumerRegister] = list;
+        return this;
+    }
+
+    /// <summary>The list of strings at <paramref name="key"/> (a list, or one comma-separated string), empty when absent.</summary>
+    public List<string> GetStringList(string key) => TryGetValue(key, out var v) && v is not null
+        ? v switch
+        {
+            string s => [.. s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
+            System.Collections.IEnumerable e => [.. e.Cast<object?>().Select(o => Convert.ToString(o, CultureInfo.InvariantCulture)!)],
+            _ => throw BadType(key, v, "a list of strings"),
+        }
+        : [];
 
     /// <summary>Sets <paramref name="key"/> (Storm's <c>put</c>); returns this configuration for chaining.</summary>
     public Config Put(string key, object? value)

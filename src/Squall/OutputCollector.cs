@@ -40,6 +40,14 @@ public abstract class OutputCollector
     public void EmitDirect(int taskId, string streamId, Values values) =>
         EmitCore(streamId, default, values, ValidTask(taskId));
 
+    /// <summary>Emits to task <paramref name="taskId"/>, anchored to <paramref name="anchor"/>, on <paramref name="streamId"/>.</summary>
+    public void EmitDirect(int taskId, string streamId, Tuple anchor, Values values) =>
+        EmitCore(streamId, new ReadOnlySpan<Tuple>(in anchor), values, ValidTask(taskId));
+
+    /// <summary>Emits to task <paramref name="taskId"/>, anchored to every tuple in <paramref name="anchors"/>, on the default stream.</summary>
+    public void EmitDirect(int taskId, IEnumerable<Tuple> anchors, Values values) =>
+        EmitCore(Constants.DefaultStreamId, ToSpan(anchors), values, ValidTask(taskId));
+
     /// <summary>Emits to task <paramref name="taskId"/>, anchored, on <paramref name="streamId"/>.</summary>
     public void EmitDirect(int taskId, string streamId, IEnumerable<Tuple> anchors, Values values) =>
         EmitCore(streamId, ToSpan(anchors), values, ValidTask(taskId));
@@ -55,6 +63,14 @@ public abstract class OutputCollector
 
     /// <summary>Restarts the message timeout of the trees <paramref name="input"/> belongs to.</summary>
     public abstract void ResetTimeout(Tuple input);
+
+    /// <summary>
+    /// Sends what this task emitted so far on its way now, without waiting for the end of the executor's
+    /// loop (Storm 2's <c>flush</c>; emits leave at the end of every loop anyway).
+    /// </summary>
+    public virtual void Flush()
+    {
+    }
 
     /// <summary>Reports an error for this component (shown in metrics and logs); the task keeps running.</summary>
     public abstract void ReportError(Exception error);

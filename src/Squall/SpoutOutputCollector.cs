@@ -22,6 +22,11 @@ public abstract class SpoutOutputCollector
     public void EmitDirect(int taskId, string streamId, Values values, object? messageId = null) =>
         EmitCore(streamId, values, messageId, ValidTask(taskId));
 
+    /// <summary>Sends what this task emitted so far on its way now (Storm 2's <c>flush</c>).</summary>
+    public virtual void Flush()
+    {
+    }
+
     /// <summary>Reports an error for this component (shown in metrics and logs); the task keeps running.</summary>
     public abstract void ReportError(Exception error);
 

@@ -21,6 +21,10 @@ public sealed class StormTopology
         UserTaskCount = next - 1;
     }
 
+    /// <summary>The same topology with some components created by other factories (mocked sources in tests).</summary>
+    internal StormTopology WithFactories(IReadOnlyDictionary<string, Func<IComponent>> factories) =>
+        new([.. Components.Select(c => factories.TryGetValue(c.Id, out var f) ? c.WithFactory(f) : c)]);
+
     /// <summary>The ids of the spouts.</summary>
     public IEnumerable<string> SpoutIds => Components.Where(c => c.IsSpout).Select(c => c.Id);
 

@@ -1,10 +1,17 @@
+using Squall.Metrics;
+
 namespace Squall;
 
-/// <summary>What a task knows about itself and the topology it runs in.</summary>
-public sealed class TopologyContext
+/// <summary>
+/// What a task knows about itself and the topology it runs in; where it registers metrics and task hooks
+/// and keeps task data. Split by concern: <c>TopologyContext.Metrics.cs</c>.
+/// </summary>
+public sealed partial class TopologyContext
 {
     private readonly TaskLayout _layout;
     private IExecutorMailbox? _mailbox;
+    private readonly Dictionary<string, object?> _taskData = new(StringComparer.Ordinal);
+    private readonly List<ITaskHook> _hooks = [];
 
     internal TopologyContext(TaskLayout layout, string topologyId, int taskId, IReadOnlyList<int> workerTasks)
     {
@@ -38,6 +45,14 @@ public sealed class TopologyContext
             $"Task {ThisTaskId} ('{ThisComponentId}') runs in no executor, so it has no mailbox: this context was not made by a running topology.");
         internal set => _mailbox = value;
     }
+
+    /// <summary>The port this task's worker listens on for other workers (0 for a topology of one worker, which listens on none).</summary>
+    public int ThisWorkerPort => WorkerPort?.Invoke() ?? 0;
+
+    /// <summary>The task hooks of this task (those added by <see cref="AddTaskHook"/> and <c>topology.auto.task.hooks</c>).</summary>
+    public IReadOnlyList<ITaskHook> Hooks => _hooks;
+
+    internal Func<int>? WorkerPort { get; init; }
 
     /// <summary>The tasks that run in this task's worker.</summary>
     public IReadOnlyList<int> ThisWorkerTasks { get; }
@@ -74,6 +89,62 @@ public sealed class TopologyContext
             s => s,
             s => (IReadOnlyList<(string, Subscription)>)[.. _layout.Topology.ConsumersOf(ThisComponentId, s).Select(t => (t.Target.Id, t.Subscription))],
             StringComparer.Ordinal);
+
+    /// <summary>Every task id (user and acker tasks) with its component (Storm's <c>getTaskToComponent</c>).</summary>
+    public IReadOnlyDictionary<int, string> GetTaskToComponent()
+    {
+        var map = new Dictionary<int, string>();
+        for (var task = 1; task < _layout.ComponentOfTask.Length; task++)
+        {
+            map[task] = _layout.ComponentOfTask[task];
+        }
+
+        return map;
+    }
+
+    /// <summary>The streams <paramref name="componentId"/> subscribes to, with their groupings (Storm's <c>getSources</c>).</summary>
+    public IReadOnlyDictionary<GlobalStreamId, Subscription> GetSources(string componentId) =>
+        _layout.Topology.ById.TryGetValue(componentId, out var c)
+            ? c.Subscriptions.ToDictionary(s => new GlobalStreamId(s.SourceComponent, s.StreamId))
+            : new Dictionary<GlobalStreamId, Subscription>();
+
+    /// <summary>For each stream of <paramref name="componentId"/>, the subscribing components and their groupings (Storm's <c>getTargets</c>).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, Subscription>> GetTargets(string componentId) =>
+        _layout.Topology.ById.TryGetValue(componentId, out var c)
+            ? c.Streams.Keys.ToDictionary(
+                s => s,
+                s => (IReadOnlyDictionary<string, Subscription>)_layout.Topology.ConsumersOf(componentId, s).ToDictionary(t => t.Target.Id, t => t.Subscription, StringComparer.Ordinal),
+                StringComparer.Ordinal)
+            : new Dictionary<string, IReadOnlyDictionary<string, Subscription>>(StringComparer.Ordinal);
+
+    /// <summary>The fields of every stream this component subscribes to, by component then stream (Storm's <c>getThisInputFields</c>).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, Fields>> GetThisInputFields() =>
+        GetThisSources()
+            .GroupBy(s => s.SourceComponent, StringComparer.Ordinal)
+            .ToDictionary(
+                g => g.Key,
+                g => (IReadOnlyDictionary<string, Fields>)g.ToDictionary(s => s.StreamId, s => GetComponentOutputFields(s.SourceComponent, s.StreamId), StringComparer.Ordinal),
+                StringComparer.Ordinal);
+
+    /// <summary>Keeps <paramref name="value"/> under <paramref name="name"/> for this task (Storm's <c>setTaskData</c>).</summary>
+    public void SetTaskData(string name, object? value) => _taskData[name] = value;
+
+    /// <summary>What <see cref="SetTaskData"/> kept under <paramref name="name"/>, or null.</summary>
+    public object? GetTaskData(string name) => _taskData.GetValueOrDefault(name);
+
+    /// <summary>
+    /// Adds a hook that observes this task's emits, acks, fails and executes, calling its <c>Prepare</c> at once
+    /// (Storm's <c>addTaskHook</c>). Call it from <c>Open</c>/<c>Prepare</c>, on the task's thread.
+    /// </summary>
+    public void AddTaskHook(ITaskHook hook)
+    {
+        ArgumentNullException.ThrowIfNull(hook);
+        hook.Prepare(Conf ?? new Config(), this);
+        _hooks.Add(hook);
+    }
+
+    /// <summary>The task's configuration, handed to hooks.</summary>
+    internal Config? Conf { get; init; }
 
     private ComponentSpec? Spec => _layout.Topology.ById.GetValueOrDefault(ThisComponentId);
 }

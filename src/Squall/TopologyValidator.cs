@@ -175,6 +175,13 @@ internal static class TopologyValidator
             configuration[key] = value;
         }
 
+        foreach (var unknown in new Config(configuration).UnknownKeys())
+        {
+            problems.Add(Config.SuggestKey(unknown) is { } suggestion
+                ? $"Component '{definition.Id}' sets configuration key '{unknown}', which is not a Storm key; did you mean '{suggestion}'?"
+                : $"Component '{definition.Id}' sets configuration key '{unknown}', which is not a Storm key.");
+        }
+
         SystemStreams.Add(instance, configuration, streams, definition.Id, stateful);
 
         return new ComponentSpec(definition, streams, configuration);

@@ -57,6 +57,12 @@ public sealed class Tuple
     /// <summary>The stream this tuple arrived on.</summary>
     public string SourceStreamId => Source.StreamId;
 
+    /// <summary>The component and stream this tuple came from (Storm's <c>getSourceGlobalStreamId</c>).</summary>
+    public GlobalStreamId SourceGlobalStreamId => new(Source.ComponentId, Source.StreamId);
+
+    /// <summary>The tuple-tree ids this tuple carries: root id to edge id, empty when untracked (Storm's <c>getMessageId</c>).</summary>
+    public MessageId MessageId => MessageId.From(RootId, EdgeId, ExtraAnchors);
+
     /// <summary>True for the tick tuples the system sends at <c>topology.tick.tuple.freq.secs</c>.</summary>
     public bool IsTick => ReferenceEquals(Source, StreamDescriptor.Tick);
 
@@ -80,6 +86,18 @@ public sealed class Tuple
 
     /// <summary>The bool at <paramref name="index"/>.</summary>
     public bool GetBoolean(int index) => ValueArray[index].AsBoolean();
+
+    /// <summary>The short at <paramref name="index"/>.</summary>
+    public short GetShort(int index) => ValueArray[index].AsInt16();
+
+    /// <summary>The byte at <paramref name="index"/>.</summary>
+    public byte GetByte(int index) => ValueArray[index].AsByte();
+
+    /// <summary>The char at <paramref name="index"/>.</summary>
+    public char GetChar(int index) => ValueArray[index].AsChar();
+
+    /// <summary>The float at <paramref name="index"/>.</summary>
+    public float GetFloat(int index) => ValueArray[index].AsSingle();
 
     /// <summary>The byte array at <paramref name="index"/>.</summary>
     public byte[]? GetBinary(int index) => ValueArray[index].AsBinary();
@@ -110,6 +128,24 @@ public sealed class Tuple
 
     /// <summary>The bool value of <paramref name="field"/>.</summary>
     public bool GetBooleanByField(string field) => GetByField(field).AsBoolean();
+
+    /// <summary>The short value of <paramref name="field"/>.</summary>
+    public short GetShortByField(string field) => GetByField(field).AsInt16();
+
+    /// <summary>The byte value of <paramref name="field"/>.</summary>
+    public byte GetByteByField(string field) => GetByField(field).AsByte();
+
+    /// <summary>The char value of <paramref name="field"/>.</summary>
+    public char GetCharByField(string field) => GetByField(field).AsChar();
+
+    /// <summary>The float value of <paramref name="field"/>.</summary>
+    public float GetFloatByField(string field) => GetByField(field).AsSingle();
+
+    /// <summary>The value of <paramref name="field"/> as a <typeparamref name="T"/>.</summary>
+    public T GetValueByField<T>(string field) => GetByField(field).As<T>();
+
+    /// <summary>The value at <paramref name="index"/> as a <typeparamref name="T"/>.</summary>
+    public T GetValue<T>(int index) => ValueArray[index].As<T>();
 
     /// <summary>The byte array value of <paramref name="field"/>.</summary>
     public byte[]? GetBinaryByField(string field) => GetByField(field).AsBinary();

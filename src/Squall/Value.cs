@@ -84,6 +84,9 @@ public readonly struct Value : IEquatable<Value>
     /// <summary>Converts a float.</summary>
     public static implicit operator Value(float value) => new(InlineKind.Single, BitConverter.DoubleToInt64Bits(value));
 
+    /// <summary>The referenced object when it is neither a primitive, a string nor a byte array (a user type, list or map).</summary>
+    internal object? UserObject => _obj is null or InlineKind or string or byte[] ? null : _obj;
+
     /// <summary>The value as an object (primitives are boxed); what Storm's <c>getValue</c> returns.</summary>
     public object? AsObject() => _obj switch
     {
@@ -102,6 +105,18 @@ public readonly struct Value : IEquatable<Value>
 
     /// <summary>The value as an int.</summary>
     public int AsInt32() => _obj is InlineKind { IsIntegral: true } ? checked((int)_bits) : throw Mismatch("int");
+
+    /// <summary>The value as a short.</summary>
+    public short AsInt16() => _obj is InlineKind { IsIntegral: true } ? checked((short)_bits) : throw Mismatch("short");
+
+    /// <summary>The value as a byte.</summary>
+    public byte AsByte() => _obj is InlineKind { IsIntegral: true } ? checked((byte)_bits) : throw Mismatch("byte");
+
+    /// <summary>The value as a char.</summary>
+    public char AsChar() => _obj is InlineKind { IsIntegral: true } ? checked((char)_bits) : throw Mismatch("char");
+
+    /// <summary>The value as a float (floating and integral primitives convert).</summary>
+    public float AsSingle() => (float)AsDouble();
 
     /// <summary>The value as a double (floating and integral primitives convert).</summary>
     public double AsDouble() => _obj switch

@@ -10,7 +10,7 @@ namespace Squall;
 /// A struct over a single array: the <c>params</c> array the compiler builds for the constructor becomes the
 /// tuple's storage, so one emit costs one array and no copies.
 /// </remarks>
-public readonly struct Values : IReadOnlyList<Value>
+public readonly struct Values : IReadOnlyList<Value>, IEquatable<Values>
 {
     private readonly Value[]? _items;
 
@@ -42,6 +42,30 @@ public readonly struct Values : IReadOnlyList<Value>
     public IEnumerator<Value> GetEnumerator() => ((IEnumerable<Value>)Items).GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>Value equality, element by element (as Storm's <c>Values</c>, a list).</summary>
+    public bool Equals(Values other) => AsSpan().SequenceEqual(other.AsSpan());
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is Values other && Equals(other);
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        foreach (var value in Items)
+        {
+            hash.Add(value);
+        }
+
+        return hash.ToHashCode();
+    }
+
+    /// <summary>Value equality.</summary>
+    public static bool operator ==(Values left, Values right) => left.Equals(right);
+
+    /// <summary>Value inequality.</summary>
+    public static bool operator !=(Values left, Values right) => !left.Equals(right);
 
     /// <inheritdoc/>
     public override string ToString() => "[" + string.Join(", ", Items) + "]";

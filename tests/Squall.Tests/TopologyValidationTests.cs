@@ -7,6 +7,16 @@ namespace Squall.Tests;
 public sealed class TopologyValidationTests
 {
     [Fact]
+    public void A_component_setting_an_unknown_topology_key_is_rejected_with_the_nearest_key()
+    {
+        var builder = new TopologyBuilder();
+        builder.SetSpout("s", StubSpout.Default).AddConfiguration("topology.max.spout.pendin", 5);
+        builder.SetBolt("b", () => new StubBolt()).ShuffleGrouping("s").SetDebug(true).AddConfiguration("my.own.key", 1);
+
+        Problems(builder).ShouldBe(["Component 's' sets configuration key 'topology.max.spout.pendin', which is not a Storm key; did you mean 'topology.max.spout.pending'?"]);
+    }
+
+    [Fact]
     public void Duplicate_component_ids_are_rejected()
     {
         var builder = new TopologyBuilder();

@@ -123,7 +123,7 @@ internal sealed partial class NimbusService(NimbusOptions options, ClusterStateS
     };
 
     private static int MessageTimeout(TopologyRecord topology) =>
-        topology.Conf.TryGetValue(Config.TopologyMessageTimeoutSecs, out var v) && int.TryParse(v, out var secs) ? secs : 30;
+        topology.Conf.TryGetValue(Config.TopologyMessageTimeoutSecs, out var v) && int.TryParse(v, out var secs) ? secs : (int)Config.GetDefault(Config.TopologyMessageTimeoutSecs)!;
 
     private async Task<TopologyOperationResult> UpdateAsync(string operation, string idOrName, Func<TopologyRecord, TopologyRecord> change, CancellationToken cancel)
     {

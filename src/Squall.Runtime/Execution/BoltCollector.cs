@@ -23,6 +23,11 @@ internal sealed class BoltCollector : OutputCollector
         ArgumentNullException.ThrowIfNull(input);
         _task.CheckCollectorThread();
         _task.Metrics.Acked++;
+        if (_task.Hooks.Count > 0)
+        {
+            _task.RunHooks(static (h, i) => h.BoltAck(i), new BoltAckInfo(input, _task.TaskId));
+        }
+
         if (input.RootId == 0 || !_emitter.AckingEnabled)
         {
             return;
@@ -43,6 +48,11 @@ internal sealed class BoltCollector : OutputCollector
         ArgumentNullException.ThrowIfNull(input);
         _task.CheckCollectorThread();
         _task.Metrics.Failed++;
+        if (_task.Hooks.Count > 0)
+        {
+            _task.RunHooks(static (h, i) => h.BoltFail(i), new BoltFailInfo(input, _task.TaskId, reason));
+        }
+
         if (input.RootId == 0 || !_emitter.AckingEnabled)
         {
             return;
@@ -66,6 +76,12 @@ internal sealed class BoltCollector : OutputCollector
     }
 
     public override void ReportError(Exception error) => _task.ReportError(error);
+
+    public override void Flush()
+    {
+        _task.CheckCollectorThread();
+        _task.Outbox.Flush();
+    }
 
     protected override TaskIds EmitCore(string streamId, ReadOnlySpan<Tuple> anchors, Values values, int directTask)
     {

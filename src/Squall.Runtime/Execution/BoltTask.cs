@@ -11,7 +11,7 @@ internal sealed class BoltTask : TaskRunner
     private BoltCollector? _collector;
 
     public BoltTask(WorkerContext worker, ComponentSpec component, IBolt bolt, Config conf, TopologyContext context)
-        : base(worker, component.Id, context.ThisTaskId)
+        : base(worker, component.Id, context.ThisTaskId, context)
     {
         _bolt = bolt;
         _conf = conf;
@@ -34,6 +34,12 @@ internal sealed class BoltTask : TaskRunner
 
     public override void OnControl(ControlMessage message)
     {
+        if (message.Kind == ControlKind.MetricsTick)
+        {
+            CollectMetrics(message.Argument);
+            return;
+        }
+
         if (message.Kind == ControlKind.Tick && message.Argument == TickFreqSecs && IsReady)
         {
             Execute(new Tuple([message.Argument], StreamDescriptor.Tick, -1));
@@ -47,6 +53,7 @@ internal sealed class BoltTask : TaskRunner
     private void Execute(Tuple tuple)
     {
         Metrics.Executed++;
+        var start = Hooks.Count > 0 ? Worker.Time.GetTimestamp() : 0;
         try
         {
             _bolt.Execute(tuple);
@@ -54,6 +61,11 @@ internal sealed class BoltTask : TaskRunner
         catch (Exception e)
         {
             ReportError(e);
+        }
+
+        if (Hooks.Count > 0)
+        {
+            RunHooks(static (h, i) => h.BoltExecute(i), new BoltExecuteInfo(tuple, TaskId, Worker.Time.GetElapsedTime(start)));
         }
     }
 }

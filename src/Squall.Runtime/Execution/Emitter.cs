@@ -20,6 +20,7 @@ internal sealed class Emitter
     private ulong _idState = (ulong)Random.Shared.NextInt64();
     private readonly TaskMetrics _metrics;
     private readonly TupleRoundTrip? _roundTrip;
+    private readonly SerializabilityCheck? _check;
     private int[] _targets = new int[16];
 
     public Emitter(TaskRunner owner, ComponentSpec component, StreamRoute[] routes, TaskMetrics metrics)
@@ -32,10 +33,14 @@ internal sealed class Emitter
         _metrics = metrics;
         _streamIndex = component.Streams.ToDictionary(s => s.Key, s => s.Value.Index, StringComparer.Ordinal);
         _defaultStream = _streamIndex.GetValueOrDefault(Constants.DefaultStreamId, -1);
-        _roundTrip = _worker.Options.AlwaysTrySerialize ? new TupleRoundTrip(SerializerRegistryFactory.From(_worker.Conf)) : null;
+        _roundTrip = _worker.Options.AlwaysTrySerialize ? new TupleRoundTrip(_worker.Serializers) : null;
+        _check = _roundTrip is null ? new SerializabilityCheck(_worker.Serializers) : null;
     }
 
     public ComponentSpec Component { get; }
+
+    /// <summary><c>topology.debug</c> for this component: log every emit. Off, it costs one predictable branch.</summary>
+    public bool Debug { get; init; }
 
     public int TaskId { get; }
 
@@ -68,6 +73,10 @@ internal sealed class Emitter
         {
             values = _roundTrip.Apply(values, Component.Id, streamId);
         }
+        else
+        {
+            _check!.Check(values, Component.Id, streamId);
+        }
 
         if (values.Length != route.Stream.Fields.Count)
         {
@@ -98,6 +107,16 @@ internal sealed class Emitter
         }
 
         targets = new ReadOnlySpan<int>(_targets, 0, count);
+        if (Debug)
+        {
+            LogEmit(streamId, values, targets);
+        }
+
+        if (_owner.Hooks.Count > 0)
+        {
+            _owner.RunHooks(static (h, i) => h.Emit(i), new EmitInfo(new Values(values), streamId, TaskId, targets.ToArray()));
+        }
+
         return route;
     }
 
@@ -108,6 +127,10 @@ internal sealed class Emitter
         _owner.Outbox.Add(_worker.ExecutorOfTask[targetTask], Envelope.ForTuple(tuple, targetTask));
         _metrics.Emitted++;
     }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void LogEmit(string streamId, Value[] values, ReadOnlySpan<int> targets) =>
+        _worker.Log?.Invoke($"Emitting: {Component.Id}:{TaskId} {streamId} {new Values(values)} -> tasks [{string.Join(", ", targets.ToArray())}]");
 
     private int StreamIndex(string streamId)
     {

@@ -18,6 +18,12 @@ internal sealed class SpoutCollector : SpoutOutputCollector
 
     public override void ReportError(Exception error) => _task.ReportError(error);
 
+    public override void Flush()
+    {
+        _task.CheckCollectorThread();
+        _task.Outbox.Flush();
+    }
+
     protected override TaskIds EmitCore(string streamId, Values values, object? messageId, int directTask)
     {
         _task.CheckCollectorThread();

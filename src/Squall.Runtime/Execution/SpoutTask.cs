@@ -25,7 +25,7 @@ internal sealed class SpoutTask : TaskRunner
     private long _throttledSince;
 
     public SpoutTask(WorkerContext worker, ComponentSpec component, ISpout spout, Config conf, TopologyContext context)
-        : base(worker, component.Id, context.ThisTaskId)
+        : base(worker, component.Id, context.ThisTaskId, context)
     {
         _spout = spout;
         _reasoned = spout as IFailureAwareSpout;
@@ -132,6 +132,9 @@ internal sealed class SpoutTask : TaskRunner
             case ControlKind.RotateTimeouts when Worker.Options.EnableMessageTimeouts:
                 ExpirePending();
                 break;
+            case ControlKind.MetricsTick:
+                CollectMetrics(message.Argument);
+                break;
         }
     }
 
@@ -168,10 +171,17 @@ internal sealed class SpoutTask : TaskRunner
     private void Acked(object messageId, long? latencyStart)
     {
         Metrics.Acked++;
+        TimeSpan? latency = null;
         if (latencyStart is { } start)
         {
-            Metrics.CompleteLatencyTicks += Worker.Time.GetElapsedTime(start).Ticks;
+            latency = Worker.Time.GetElapsedTime(start);
+            Metrics.CompleteLatencyTicks += latency.Value.Ticks;
             Metrics.CompleteCount++;
+        }
+
+        if (Hooks.Count > 0)
+        {
+            RunHooks(static (h, i) => h.SpoutAck(i), new SpoutAckInfo(messageId, TaskId, latency));
         }
 
         try
@@ -187,6 +197,11 @@ internal sealed class SpoutTask : TaskRunner
     private void Failed(object messageId, FailureReason reason)
     {
         Metrics.Failed++;
+        if (Hooks.Count > 0)
+        {
+            RunHooks(static (h, i) => h.SpoutFail(i), new SpoutFailInfo(messageId, TaskId, reason));
+        }
+
         try
         {
             if (_reasoned is not null)

@@ -16,7 +16,9 @@ internal static class TaskFactory
 
         var component = layout.Topology.ById[componentId];
         var conf = worker.Conf.With(component.Configuration);
-        var context = new TopologyContext(layout, worker.TopologyId, taskId, workerTasks);
+        var context = new TopologyContext(layout, worker.TopologyId, taskId, workerTasks) { Conf = conf, WorkerPort = worker.Port };
+        worker.UserMetrics?.Attach(context);
+        AddAutoHooks(conf, context);
         var instance = Adapters.ComponentAdapters.Adapt(component.Factory(), component, worker.Time);
         var routes = RouteBuilder.Build(layout, component, context);
         switch (instance)
@@ -25,7 +27,7 @@ internal static class TaskFactory
             {
                 var task = new SpoutTask(worker, component, spout, conf, context);
                 context.Mailbox = task.Mailbox;
-                task.Bind(new Emitter(task, component, routes, task.Metrics));
+                task.Bind(new Emitter(task, component, routes, task.Metrics) { Debug = conf.Debug });
                 return task;
             }
 
@@ -33,12 +35,25 @@ internal static class TaskFactory
             {
                 var task = new BoltTask(worker, component, bolt, conf, context);
                 context.Mailbox = task.Mailbox;
-                task.Bind(new Emitter(task, component, routes, task.Metrics));
+                task.Bind(new Emitter(task, component, routes, task.Metrics) { Debug = conf.Debug });
                 return task;
             }
 
             default:
                 throw new InvalidTopologyException($"Component '{componentId}': its factory returned {instance.GetType().Name}, neither a spout nor a bolt.");
+        }
+    }
+
+    /// <summary><c>topology.auto.task.hooks</c>: one instance of each named hook type per task, prepared at once (as Storm does).</summary>
+    private static void AddAutoHooks(Config conf, TopologyContext context)
+    {
+        foreach (var name in conf.GetStringList(Config.TopologyAutoTaskHooks))
+        {
+            var type = Transport.SerializerRegistryFactory.FindType(name)
+                ?? throw new InvalidTopologyException($"Configuration '{Config.TopologyAutoTaskHooks}': type '{name}' was not found.");
+            var hook = Activator.CreateInstance(type) as ITaskHook
+                ?? throw new InvalidTopologyException($"Configuration '{Config.TopologyAutoTaskHooks}': '{name}' does not implement {nameof(ITaskHook)}.");
+            context.AddTaskHook(hook);
         }
     }
 }

@@ -9,14 +9,22 @@ namespace Squall.Runtime.Execution;
 /// </summary>
 internal abstract class TaskRunner
 {
-    protected TaskRunner(WorkerContext worker, string componentId, int taskId)
+    protected TaskRunner(WorkerContext worker, string componentId, int taskId, TopologyContext? context = null)
     {
         Worker = worker;
         ComponentId = componentId;
         TaskId = taskId;
         Metrics = new TaskMetrics(componentId, taskId);
         Mailbox = new TaskMailbox(this);
+        Context = context;
+        Hooks = context?.Hooks ?? [];
     }
+
+    /// <summary>The user-facing context (null for ackers).</summary>
+    public TopologyContext? Context { get; }
+
+    /// <summary>The task hooks; checked for emptiness before any hook event is built, so none costs nothing.</summary>
+    public IReadOnlyList<ITaskHook> Hooks { get; }
 
     public WorkerContext Worker { get; }
 
@@ -59,6 +67,37 @@ internal abstract class TaskRunner
         if (IsReady)
         {
             Guard(StopCore);
+        }
+
+        foreach (var hook in Hooks)
+        {
+            Guard(hook.Cleanup);
+        }
+    }
+
+    /// <summary>Reports this task's registered metrics of <paramref name="bucketSecs"/> (on the executor thread, as Storm).</summary>
+    protected void CollectMetrics(int bucketSecs)
+    {
+        if (Context is { } context && Worker.UserMetrics is { } hub && context.MetricRegistrations.Count > 0)
+        {
+            hub.Collect(context, bucketSecs, ReportError);
+        }
+    }
+
+    /// <summary>Calls <paramref name="call"/> on every hook; a throwing hook is reported, never fatal.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    public void RunHooks<TInfo>(Action<ITaskHook, TInfo> call, TInfo info)
+    {
+        foreach (var hook in Hooks)
+        {
+            try
+            {
+                call(hook, info);
+            }
+            catch (Exception e)
+            {
+                ReportError(e);
+            }
         }
     }
 

@@ -30,6 +30,20 @@ internal sealed class WorkerContext
 
     private Action<ComponentError> ReportErrorSink { get; }
 
+    /// <summary>The topology's serializers (<c>topology.kryo.register</c> and the fallback), built once per worker.</summary>
+    public Wire.Codec.SerializerRegistry Serializers => _serializers ??= Transport.SerializerRegistryFactory.From(Conf);
+
+    private Wire.Codec.SerializerRegistry? _serializers;
+
+    /// <summary>The metrics components register (and the consumers they go to); null in bare test contexts.</summary>
+    public UserMetrics.UserMetricsHub? UserMetrics { get; set; }
+
+    /// <summary>This worker's listening port, once known (0 for a single worker).</summary>
+    public Func<int>? Port { get; set; }
+
+    /// <summary>Where log lines go (<c>topology.debug</c>); null discards them.</summary>
+    public Action<string>? Log { get; init; }
+
     /// <summary>Indexed by task id: the index of the executor (and of its inbox) running that task.</summary>
     public int[] ExecutorOfTask { get; }
 

@@ -37,6 +37,9 @@ internal sealed partial class WorkerRuntime : IDisposable
 
     public IReadOnlyList<TaskMetrics> TaskMetrics => [.. _tasks.Values.Select(t => t.Metrics)];
 
+    /// <summary>This worker's executors: each one's component and tasks.</summary>
+    public IReadOnlyList<ExecutorSlice> Executors => _slices;
+
     /// <summary>How many executors run in this worker.</summary>
     public int LocalExecutorCount => _slices.Count;
 
@@ -45,6 +48,11 @@ internal sealed partial class WorkerRuntime : IDisposable
     {
         _remote = remote;
         _pool = CreatePool();
+        if (_worker.UserMetrics is { } metrics)
+        {
+            metrics.RequestCollect = secs => Broadcast(new ControlMessage(ControlKind.MetricsTick, secs));
+        }
+
         _executors = BuildExecutors(startTasks: true);
         _pool.Watch(_executors);
         _executors.ForEach(e => e.Start());

@@ -15,6 +15,9 @@ internal enum ControlKind
     /// <summary>Rotate the timeout buckets of spouts and ackers.</summary>
     RotateTimeouts,
 
+    /// <summary>Collect the registered metrics whose time bucket (in seconds) is the argument.</summary>
+    MetricsTick,
+
     /// <summary>Leave the executor loop.</summary>
     Stop,
 }

@@ -37,23 +37,62 @@ internal sealed class EnvelopeCodec
         writer.WriteVarUInt32((uint)batch.Count);
         for (var i = 0; i < batch.Count; i++)
         {
-            ref var e = ref batch.Items[i];
-            writer.WriteByte((byte)e.Kind);
-            writer.WriteVarInt32(e.TargetTask);
-            writer.WriteVarInt32(e.SourceTask);
-            writer.WriteInt64(e.Root);
-            writer.WriteInt64(e.Value);
-            if (e.Kind == MessageKind.Tuple)
-            {
-                WriteTuple(ref writer, e.Tuple!);
-            }
-            else if (e.Kind is MessageKind.Fail or MessageKind.TreeFailed)
-            {
-                WriteReason(ref writer, e.Reason!);
-            }
+            EncodeOne(ref writer, ref batch.Items[i]);
         }
 
         writer.Commit();
+    }
+
+    /// <summary>
+    /// The slow path after <see cref="Encode"/> threw: encodes each envelope alone and leaves out those whose
+    /// values cannot be encoded, handing each to <paramref name="onUnencodable"/>, so one bad value costs its
+    /// tuple (which fails or times out, and is replayed by a reliable spout) and never the worker.
+    /// </summary>
+    public void EncodeSkipping(TupleBatch batch, IBufferWriter<byte> output, Action<Envelope, WireEncodingException> onUnencodable)
+    {
+        var good = new ArrayBufferWriter<byte>();
+        var one = new ArrayBufferWriter<byte>();
+        var count = 0u;
+        for (var i = 0; i < batch.Count; i++)
+        {
+            one.ResetWrittenCount();
+            try
+            {
+                var writer = new WireWriter<IBufferWriter<byte>>(one, _registry);
+                EncodeOne(ref writer, ref batch.Items[i]);
+                writer.Commit();
+            }
+            catch (WireEncodingException e)
+            {
+                onUnencodable(batch.Items[i], e);
+                continue;
+            }
+
+            good.Write(one.WrittenSpan);
+            count++;
+        }
+
+        var result = new WireWriter<IBufferWriter<byte>>(output, _registry);
+        result.WriteVarUInt32(count);
+        result.WriteRaw(good.WrittenSpan);
+        result.Commit();
+    }
+
+    private static void EncodeOne(ref WireWriter<IBufferWriter<byte>> writer, ref Envelope e)
+    {
+        writer.WriteByte((byte)e.Kind);
+        writer.WriteVarInt32(e.TargetTask);
+        writer.WriteVarInt32(e.SourceTask);
+        writer.WriteInt64(e.Root);
+        writer.WriteInt64(e.Value);
+        if (e.Kind == MessageKind.Tuple)
+        {
+            WriteTuple(ref writer, e.Tuple!);
+        }
+        else if (e.Kind is MessageKind.Fail or MessageKind.TreeFailed)
+        {
+            WriteReason(ref writer, e.Reason!);
+        }
     }
 
     /// <summary>Decodes a batch; throws <see cref="WireFormatException"/> on anything malformed, including unknown tasks or streams.</summary>

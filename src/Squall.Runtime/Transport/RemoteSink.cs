@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using Squall.Runtime.Messaging;
+using Squall.Wire.Codec;
 using Squall.Wire.Transport;
 
 namespace Squall.Runtime.Transport;
@@ -24,10 +25,12 @@ internal sealed class RemoteSink : IBatchSink, IAsyncDisposable
     private readonly ManualResetEventSlim _arrived = new(false, spinCount: 0);
     private readonly ConcurrentQueue<IActivatable> _spaceWaiters = new();
     private readonly Thread _sender;
+    private readonly Action<Envelope, WireEncodingException> _onUnencodable;
     private volatile bool _stopping;
 
-    public RemoteSink(PeerConnectionOptions options, EnvelopeCodec codec, int capacityInBatches)
+    public RemoteSink(PeerConnectionOptions options, EnvelopeCodec codec, int capacityInBatches, Action<Envelope, WireEncodingException>? onUnencodable = null)
     {
+        _onUnencodable = onUnencodable ?? ((_, _) => { });
         _queue = new RingBuffer<TupleBatch>(capacityInBatches);
         _codec = codec;
         _connection = new PeerConnection(options);
@@ -115,7 +118,18 @@ internal sealed class RemoteSink : IBatchSink, IAsyncDisposable
     private OutboundFrame Encode(TupleBatch batch)
     {
         _scratch.ResetWrittenCount();
-        _codec.Encode(batch, _scratch);
+        try
+        {
+            _codec.Encode(batch, _scratch);
+        }
+        catch (WireEncodingException)
+        {
+            // Emits are checked per type at the source, but a list or map can still hide an unencodable
+            // element: drop just those tuples, report them, and keep this thread (and the worker) alive.
+            _scratch.ResetWrittenCount();
+            _codec.EncodeSkipping(batch, _scratch, _onUnencodable);
+        }
+
         var payload = ArrayPool<byte>.Shared.Rent(_scratch.WrittenCount);
         _scratch.WrittenSpan.CopyTo(payload);
         return new OutboundFrame(EnvelopeCodec.BatchFrame, payload.AsMemory(0, _scratch.WrittenCount), payload);

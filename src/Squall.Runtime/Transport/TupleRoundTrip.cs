@@ -29,7 +29,7 @@ internal sealed class TupleRoundTrip
         }
         catch (WireEncodingException e)
         {
-            throw new InvalidOperationException($"Component '{componentId}' emitted a value on stream '{streamId}' that cannot be serialized: {e.Message}", e);
+            throw SerializabilityCheck.Unserializable(componentId, streamId, e.ValueType ?? typeof(object), e);
         }
 
         var reader = new WireReader(_buffer.WrittenSpan, _registry);

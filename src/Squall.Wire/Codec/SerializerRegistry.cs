@@ -15,6 +15,9 @@ public sealed class SerializerRegistry
     private readonly Lock _gate = new();
     private volatile Tables _tables = new([], []);
 
+    /// <summary>Encodes user types with no registered serializer; null makes such a type an encoding error.</summary>
+    public IFallbackSerializer? Fallback { get; set; }
+
     /// <summary>The tag used when none is given: low 32 bits of xxHash64(UTF-8 full name).</summary>
     public static uint DefaultTag(Type type)
     {

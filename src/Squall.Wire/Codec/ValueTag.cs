@@ -30,4 +30,5 @@ internal enum ValueTag : byte
     List = 21,      // varint count + values
     Map = 22,       // varint count + (key, value) pairs
     Custom = 23,    // 4 bytes LE type tag + serializer payload
+    Object = 24,    // string type full name + bytes payload of the fallback serializer
 }

@@ -39,6 +39,7 @@ public ref partial struct WireReader
             ValueTag.List => ReadList(),
             ValueTag.Map => ReadMap(),
             ValueTag.Custom => ReadCustom(),
+            ValueTag.Object => ReadFallback(),
             _ => throw new WireFormatException($"Unknown value tag {(byte)tag} at offset {_position - 1}."),
         };
     }
@@ -190,6 +191,22 @@ public ref partial struct WireReader
         }
 
         return value;
+    }
+
+    private object ReadFallback()
+    {
+        var name = ReadString();
+        var payload = ReadBytes().ToArray();
+        var fallback = _registry?.Fallback ?? throw new WireFormatException($"A '{name}' arrived, but no fallback serializer is set.");
+        var type = fallback.ResolveType(name) ?? throw new WireFormatException($"Type '{name}' is unknown here or may not be deserialized.");
+        try
+        {
+            return fallback.Deserialize(payload, type);
+        }
+        catch (Exception e) when (e is not WireFormatException)
+        {
+            throw new WireFormatException($"The fallback serializer failed to read a '{name}'.", e);
+        }
     }
 
     private void Enter()

@@ -107,6 +107,7 @@ public ref partial struct WireWriter<TBufferWriter>
         {
             case IList list: WriteList(list); break;
             case IDictionary map: WriteMap(map); break;
+            case var _ when _registry?.Fallback is { } fallback: WriteFallback(fallback, value); break;
             default:
                 throw new WireEncodingException(
                     $"Cannot encode a value of type '{value.GetType().FullName}': it is not a built-in wire type "
@@ -115,6 +116,29 @@ public ref partial struct WireWriter<TBufferWriter>
                     ValueType = value.GetType(),
                 };
         }
+    }
+
+    private void WriteFallback(IFallbackSerializer fallback, object value)
+    {
+        var type = value.GetType();
+        if (fallback.Refuse(type) is { } why)
+        {
+            throw new WireEncodingException($"Cannot encode a value of type '{type.FullName}': {why}") { ValueType = type };
+        }
+
+        byte[] payload;
+        try
+        {
+            payload = fallback.Serialize(value);
+        }
+        catch (Exception e) when (e is not WireEncodingException)
+        {
+            throw new WireEncodingException($"Cannot encode a value of type '{type.FullName}': {e.GetBaseException().Message}", e) { ValueType = type };
+        }
+
+        WriteByte((byte)ValueTag.Object);
+        WriteString(type.FullName!);
+        WriteBytes(payload);
     }
 
     private void WriteList(IList list)

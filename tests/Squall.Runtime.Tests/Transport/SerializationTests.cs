@@ -15,13 +15,14 @@ public sealed class SerializationTests
         builder.SetSpout("points", () => new FixedSpout([new Values(new Point(1, 2))], new Fields("p"), log, withMessageIds: false));
         builder.SetBolt("capture", () => new CaptureBolt(sink)).ShuffleGrouping("points");
         using var cluster = Support.Clusters.Create();
-        cluster.SubmitTopology("s", new Config { [Config.TopologyTestingAlwaysTrySerialize] = true }, builder.CreateTopology());
+        cluster.SubmitTopology("s", new Config { [Config.TopologyTestingAlwaysTrySerialize] = true, FallBackOnJavaSerialization = false }, builder.CreateTopology());
 
         Wait.Until(() => cluster.GetErrors("s").Count > 0, "the codec error reported");
         var error = cluster.GetErrors("s")[0];
         error.ComponentId.ShouldBe("points");
         error.Error.Message.ShouldContain("Component 'points'");
         error.Error.Message.ShouldContain(nameof(Point));
+        error.Error.Message.ShouldContain("topology.kryo.register");
         sink.Count.ShouldBe(0);
     }
 

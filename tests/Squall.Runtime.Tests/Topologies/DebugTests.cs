@@ -1,0 +1,46 @@
+using Squall.Runtime.Tests.Support;
+
+namespace Squall.Runtime.Tests.Topologies;
+
+/// <summary><c>topology.debug</c> / <c>SetDebug</c> log every tuple the component emits, as in Storm.</summary>
+[Trait("Category", "Integration")]
+public sealed class DebugTests
+{
+    [Fact]
+    public void SetDebug_logs_every_tuple_that_component_emits_and_nothing_of_the_others()
+    {
+        var lines = new ConcurrentQueue<string>();
+        var log = new SpoutLog();
+        var sink = new CaptureSink();
+        var builder = new TopologyBuilder();
+        builder.SetSpout("numbers", () => new FixedSpout(Clusters.Numbers(3), new Fields("n"), log));
+        builder.SetBolt("echo", () => new CaptureBolt(sink, new Fields("n"))).ShuffleGrouping("numbers").SetDebug(true);
+        builder.SetBolt("end", () => new CaptureBolt(new CaptureSink())).ShuffleGrouping("echo");
+        using var cluster = new LocalCluster(new LocalClusterOptions { Time = new ManualTimeProvider(), OnError = null, Log = lines.Enqueue });
+
+        cluster.SubmitTopology("debug", new Config(), builder.CreateTopology());
+        Wait.UntilEqual(() => log.AckCount, 3, "every number acked");
+
+        var emits = lines.Where(l => l.StartsWith("Emitting:", StringComparison.Ordinal)).ToList();
+        emits.Count.ShouldBe(3);
+        emits.ShouldAllBe(l => l.StartsWith("Emitting: echo:", StringComparison.Ordinal) && l.Contains(" default ["));
+        emits.Select(l => l.Split(' ')[3]).Order().ShouldBe(["[0]", "[1]", "[2]"]);
+    }
+
+    [Fact]
+    public void Topology_debug_logs_the_emits_of_every_component()
+    {
+        var lines = new ConcurrentQueue<string>();
+        var log = new SpoutLog();
+        var builder = new TopologyBuilder();
+        builder.SetSpout("numbers", () => new FixedSpout(Clusters.Numbers(2), new Fields("n"), log));
+        builder.SetBolt("echo", () => new CaptureBolt(new CaptureSink(), new Fields("n"))).ShuffleGrouping("numbers");
+        using var cluster = new LocalCluster(new LocalClusterOptions { Time = new ManualTimeProvider(), OnError = null, Log = lines.Enqueue });
+
+        cluster.SubmitTopology("debug-all", new Config { Debug = true }, builder.CreateTopology());
+        Wait.UntilEqual(() => log.AckCount, 2, "both numbers acked");
+
+        lines.Count(l => l.StartsWith("Emitting: numbers:", StringComparison.Ordinal)).ShouldBe(2);
+        lines.Count(l => l.StartsWith("Emitting: echo:", StringComparison.Ordinal)).ShouldBe(2);
+    }
+}

@@ -1,0 +1,126 @@
+namespace Squall.Runtime.Tests.Transport;
+
+/// <summary>User types between workers: register-free records, clear errors at the first emit, and a transport that never dies.</summary>
+[Trait("Category", "Integration")]
+public sealed class CustomTypeTests
+{
+    [Fact]
+    public void An_unregistered_record_crosses_workers_through_the_messagepack_fallback()
+    {
+        var log = new SpoutLog();
+        var sink = new CaptureSink();
+        var orders = Enumerable.Range(0, 40).Select(i => new Values(new Order($"o{i}", i * 1.5m, [i, i + 1]))).ToList();
+        var builder = new TopologyBuilder();
+        builder.SetSpout("orders", () => new FixedSpout(orders, new Fields("order"), log));
+        // Executors go round robin over the workers in component order: ackers on 0 and 1, capture on 0, orders on 1.
+        builder.SetBolt("capture", () => new CaptureBolt(sink)).ShuffleGrouping("orders");
+        using var cluster = Support.Clusters.Create();
+
+        cluster.SubmitTopology("records", new Config { NumWorkers = 2 }, builder.CreateTopology());
+
+        Wait.UntilEqual(() => log.AckCount, orders.Count, "every order acked");
+        cluster.GetErrors("records").ShouldBeEmpty();
+        var received = sink.All.Select(r => (Order)r.Values[0]!).OrderBy(o => o.Quantity).ToList();
+        received.Select(o => (o.Id, o.Quantity, o.Lines.Sum())).ShouldBe(orders.Select(v => (Order)v[0].AsObject()!).Select(o => (o.Id, o.Quantity, o.Lines.Sum())));
+    }
+
+    [Fact]
+    public void Without_the_fallback_an_unregistered_type_fails_its_first_emit_in_local_mode_naming_component_stream_type_and_key()
+    {
+        var log = new SpoutLog();
+        var sink = new CaptureSink();
+        var builder = new TopologyBuilder();
+        builder.SetSpout("orders", () => new FixedSpout([new Values(new Order("a", 1, []))], new Fields("order"), log));
+        builder.SetBolt("capture", () => new CaptureBolt(sink)).ShuffleGrouping("orders");
+        using var cluster = Support.Clusters.Create();
+
+        cluster.SubmitTopology("strict", new Config { FallBackOnJavaSerialization = false }, builder.CreateTopology());
+
+        Wait.Until(() => cluster.GetErrors("strict").Count > 0, "the emit's error reported");
+        var error = cluster.GetErrors("strict")[0];
+        error.ComponentId.ShouldBe("orders");
+        error.Error.Message.ShouldContain("Component 'orders' emitted on stream 'default' a value of type '" + typeof(Order).FullName + "'");
+        error.Error.Message.ShouldContain("'topology.kryo.register'");
+        sink.Count.ShouldBe(0);
+    }
+
+    [Fact]
+    public void A_value_that_no_serializer_can_encode_fails_at_the_first_emit_even_with_the_fallback()
+    {
+        var builder = new TopologyBuilder();
+        Func<int> notData = () => 42;
+        builder.SetSpout("live", () => new FixedSpout([new Values(notData)], new Fields("f"), new SpoutLog()));
+        builder.SetBolt("capture", () => new CaptureBolt(new CaptureSink())).ShuffleGrouping("live");
+        using var cluster = Support.Clusters.Create();
+
+        cluster.SubmitTopology("live", new Config(), builder.CreateTopology());
+
+        Wait.Until(() => cluster.GetErrors("live").Count > 0, "the emit's error reported");
+        var message = cluster.GetErrors("live")[0].Error.Message;
+        message.ShouldContain("Component 'live' emitted on stream 'default'");
+        message.ShouldContain("a delegate cannot be sent to another process");
+    }
+
+    [Fact]
+    public void An_unencodable_element_hidden_in_a_list_costs_its_tuple_not_the_worker()
+    {
+        var log = new SpoutLog();
+        var sink = new CaptureSink();
+        Func<int> notData = () => 42;
+        List<Values> tuples =
+        [
+            new Values(new List<object?> { 1, "a" }),    // passes the per-type check at the source
+            new Values(new List<object?> { 2, notData }),  // same type: only the sender finds the delegate
+            new Values(new List<object?> { 3, "c" }),
+        ];
+        var builder = new TopologyBuilder();
+        builder.SetSpout("lists", () => new FixedSpout(tuples, new Fields("l"), log));
+        builder.SetBolt("capture", () => new CaptureBolt(sink)).ShuffleGrouping("lists");   // on worker 0, lists on 1
+        using var cluster = Support.Clusters.Create();
+
+        cluster.SubmitTopology("hidden", new Config { NumWorkers = 2 }, builder.CreateTopology());
+
+        Wait.Until(() => cluster.GetErrors("hidden").Any(e => e.Error.Message.Contains("delegate", StringComparison.Ordinal)), "the sender's error reported");
+        var error = cluster.GetErrors("hidden").First(e => e.Error.Message.Contains("delegate", StringComparison.Ordinal));
+        error.ComponentId.ShouldBe("lists");
+        error.Error.Message.ShouldContain("stream 'default'");
+
+        // The worker lives on: the other tuples arrive and are acked; the dropped one waits for its timeout.
+        Wait.Until(() => log.AckCount >= 2, "the encodable lists acked");
+        sink.All.Select(r => ((object?[])r.Values[0]!)[0]).ShouldNotContain(2);
+    }
+
+    [Fact]
+    public void A_serializer_registered_with_RegisterSerialization_wins_and_needs_no_fallback()
+    {
+        var log = new SpoutLog();
+        var sink = new CaptureSink();
+        var orders = Enumerable.Range(0, 10).Select(i => new Values(new Order($"o{i}", i, [i]))).ToList();
+        var builder = new TopologyBuilder();
+        builder.SetSpout("orders", () => new FixedSpout(orders, new Fields("order"), log));
+        builder.SetBolt("capture", () => new CaptureBolt(sink)).ShuffleGrouping("orders");   // on worker 0, orders on 1
+        var conf = new Config { NumWorkers = 2, FallBackOnJavaSerialization = false }.RegisterSerialization(typeof(Order), typeof(OrderSerializer));
+        using var cluster = Support.Clusters.Create();
+
+        cluster.SubmitTopology("registered", conf, builder.CreateTopology());
+
+        Wait.UntilEqual(() => log.AckCount, orders.Count, "every order acked");
+        cluster.GetErrors("registered").ShouldBeEmpty();
+        sink.All.Select(r => ((Order)r.Values[0]!).Id).Order().ShouldBe(orders.Select(v => ((Order)v[0].AsObject()!).Id).Order());
+        sink.All.ShouldAllBe(r => ((Order)r.Values[0]!).Lines.Length == 0);   // the registered serializer drops lines: proof it ran
+    }
+
+    public sealed record Order(string Id, decimal Quantity, int[] Lines);
+
+    public sealed class OrderSerializer : Squall.Wire.Codec.ValueSerializer<Order>
+    {
+        public override void Write<TBufferWriter>(ref Squall.Wire.Codec.WireWriter<TBufferWriter> writer, Order value)
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            writer.WriteString(value.Id);
+            writer.WriteValue(value.Quantity);
+        }
+
+        public override Order Read(ref Squall.Wire.Codec.WireReader reader) => new(reader.ReadString(), (decimal)reader.ReadValue()!, []);
+    }
+}
