@@ -22,9 +22,18 @@ internal sealed class RunningTopology : IAsyncDisposable
         _topology = topology;
         _options = options;
         TopologyOptions.From(conf);
+        Started = options.Time.GetUtcNow();
     }
 
     public string Name { get; }
+
+    public DateTimeOffset Started { get; }
+
+    public bool IsActive { get; private set; }
+
+    public Config Conf => _conf;
+
+    public StormTopology Topology => _topology;
 
     public IReadOnlyList<ComponentError> Errors => [.. _workers.SelectMany(w => w.GetErrors()).OrderBy(e => e.Time)];
 
@@ -45,11 +54,20 @@ internal sealed class RunningTopology : IAsyncDisposable
         }))];
         var endpoints = _workers.Select(w => ("127.0.0.1", w.Port)).ToList();
         _workers.ForEach(w => w.Start(endpoints, active));
+        IsActive = active;
     }
 
-    public void Activate() => _workers.ForEach(w => w.Activate());
+    public void Activate()
+    {
+        _workers.ForEach(w => w.Activate());
+        IsActive = true;
+    }
 
-    public void Deactivate() => _workers.ForEach(w => w.Deactivate());
+    public void Deactivate()
+    {
+        _workers.ForEach(w => w.Deactivate());
+        IsActive = false;
+    }
 
     /// <summary>
     /// One worker moves tasks to new executors in place, keeping their state; several workers restart with
@@ -78,6 +96,8 @@ internal sealed class RunningTopology : IAsyncDisposable
         _conf = conf;
         Start(active: true);
     }
+
+    public IReadOnlyList<WorkerStatsReport> Reports() => [.. _workers.Select(w => w.GetStatsReport())];
 
     public IReadOnlyList<ComponentStats> Stats() => StatsAggregator.Aggregate(_workers.SelectMany(w => w.TaskMetrics));
 

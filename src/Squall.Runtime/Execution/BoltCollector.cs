@@ -22,6 +22,7 @@ internal sealed class BoltCollector : OutputCollector
         ArgumentNullException.ThrowIfNull(input);
         _task.CheckCollectorThread();
         _task.Metrics.Acked++;
+        _task.Acked(input, failed: false);
         if (input.RootId == 0 || !_emitter.AckingEnabled)
         {
             return;
@@ -42,6 +43,7 @@ internal sealed class BoltCollector : OutputCollector
         ArgumentNullException.ThrowIfNull(input);
         _task.CheckCollectorThread();
         _task.Metrics.Failed++;
+        _task.Acked(input, failed: true);
         if (input.RootId == 0 || !_emitter.AckingEnabled)
         {
             return;

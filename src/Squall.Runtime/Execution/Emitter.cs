@@ -63,7 +63,8 @@ internal sealed class Emitter
     /// <summary>Checks the emit against the stream's declaration and picks its target tasks (a view of a reused buffer).</summary>
     public StreamRoute Resolve(string streamId, ref Value[] values, int directTask, out ReadOnlySpan<int> targets)
     {
-        var route = _routes[StreamIndex(streamId)];
+        var streamIndex = StreamIndex(streamId);
+        var route = _routes[streamIndex];
         if (_roundTrip is not null)
         {
             values = _roundTrip.Apply(values, Component.Id, streamId);
@@ -98,6 +99,11 @@ internal sealed class Emitter
         }
 
         targets = new ReadOnlySpan<int>(_targets, 0, count);
+        var output = _metrics.Outputs[streamIndex];
+        output.Emitted++;
+        output.Transferred += count;
+        _metrics.Emitted++;
+        _metrics.Transferred += count;
         return route;
     }
 
@@ -106,7 +112,6 @@ internal sealed class Emitter
     public void Send(Tuple tuple, int targetTask)
     {
         _owner.Outbox.Add(_worker.ExecutorOfTask[targetTask], Envelope.ForTuple(tuple, targetTask));
-        _metrics.Emitted++;
     }
 
     private int StreamIndex(string streamId)

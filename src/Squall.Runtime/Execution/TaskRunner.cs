@@ -9,12 +9,12 @@ namespace Squall.Runtime.Execution;
 /// </summary>
 internal abstract class TaskRunner
 {
-    protected TaskRunner(WorkerContext worker, string componentId, int taskId)
+    protected TaskRunner(WorkerContext worker, string componentId, int taskId, ComponentSpec? component = null)
     {
         Worker = worker;
         ComponentId = componentId;
         TaskId = taskId;
-        Metrics = new TaskMetrics(componentId, taskId);
+        Metrics = new TaskMetrics(componentId, taskId, component?.StreamList, component?.IsSpout ?? false);
     }
 
     public WorkerContext Worker { get; }
