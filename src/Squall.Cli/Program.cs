@@ -15,6 +15,7 @@ var root = new RootCommand("squall: run Storm-style topologies on .NET")
     SupervisorCommand.Create(),
     DevClusterCommand.Create(),
     WorkerCommand.Create(),
+    UiCommand.Create(),
 };
 // Daemons stop their workers and ZooKeeper on Ctrl+C / SIGTERM: give them time before the process is ended.
 return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) });

@@ -17,9 +17,18 @@ internal sealed record TopologyInfo(
     List<WorkerInfo> Workers,
     List<State.ComponentStatsDto> Stats,
     List<string> Errors,
-    Dictionary<string, string> Conf);
+    Dictionary<string, string> Conf)
+{
+    /// <summary>Each live worker's stats report (current epoch), with where it runs: what the UI renders.</summary>
+    public List<WorkerReportEntry> Reports { get; init; } = [];
+}
 
-internal sealed record SupervisorSummary(string Id, string Host, int SlotsTotal, int SlotsUsed, bool Alive);
+internal sealed record WorkerReportEntry(string SupervisorId, string Host, int Port, Runtime.Metrics.WorkerStatsReport Report);
+
+internal sealed record SupervisorSummary(string Id, string Host, int SlotsTotal, int SlotsUsed, bool Alive)
+{
+    public long UptimeSeconds { get; init; }
+}
 
 internal sealed record SupervisorList(List<SupervisorSummary> Supervisors);
 

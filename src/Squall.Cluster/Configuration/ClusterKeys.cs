@@ -25,16 +25,22 @@ internal static class ClusterKeys
     public const string WorkerHeartbeatFrequencySecs = "worker.heartbeat.frequency.secs";
     public const string BindHost = "squall.bind.host";
     public const string ApiToken = "squall.api.token";
+    public const string LogviewerPort = "logviewer.port";
+    public const string UiPort = "ui.port";
+    public const string UiHost = "ui.host";
+
+    /// <summary>Storm's default port of the log viewer, which each supervisor serves here.</summary>
+    public const int DefaultLogviewerPort = 8000;
 
     /// <summary>Prefixes that belong to the daemons; keys under them that are not known are typos.</summary>
-    public static IReadOnlyList<string> Namespaces { get; } = ["storm.", "nimbus.", "supervisor.", "worker.", "squall."];
+    public static IReadOnlyList<string> Namespaces { get; } = ["storm.", "nimbus.", "supervisor.", "worker.", "squall.", "ui.", "logviewer."];
 
     public static IReadOnlySet<string> Known { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         ZooKeeperServers, ZooKeeperPort, ZooKeeperRoot, ZooKeeperSessionTimeout, ZooKeeperConnectionTimeout, LocalDir,
         LocalHostname, NimbusSeeds, NimbusHttpPort, NimbusSupervisorTimeoutSecs, NimbusMonitorFreqSecs, SupervisorSlotsPorts,
         SupervisorWorkerTimeoutSecs, SupervisorWorkerStartTimeoutSecs, SupervisorMonitorFrequencySecs,
-        SupervisorHeartbeatFrequencySecs, WorkerHeartbeatFrequencySecs, BindHost, ApiToken,
+        SupervisorHeartbeatFrequencySecs, WorkerHeartbeatFrequencySecs, BindHost, ApiToken, LogviewerPort, UiPort, UiHost,
     };
 
     /// <summary>Keys in a daemon namespace (or <c>topology.</c>) that nobody reads.</summary>

@@ -38,7 +38,17 @@ internal sealed class NimbusQueries(ClusterStateStore store, SupervisorTracker t
             workers,
             ComponentStatsDto.Sum(reports.SelectMany(r => r.Worker.Stats)),
             [.. reports.SelectMany(r => r.Worker.Errors).Take(50)],
-            topology.Conf);
+            topology.Conf)
+        {
+            Reports =
+            [
+                .. reports.Where(r => r.Worker.Report is not null).Select(r => new WorkerReportEntry(
+                    r.SupervisorId,
+                    assignment?.Slots.FirstOrDefault(s => s.SupervisorId == r.SupervisorId && s.Port == r.Worker.Port)?.Host ?? "",
+                    r.Worker.Port,
+                    r.Worker.Report!)),
+            ],
+        };
     }
 
     public async Task<SupervisorList> SupervisorsAsync(CancellationToken cancel)
@@ -48,7 +58,10 @@ internal sealed class NimbusQueries(ClusterStateStore store, SupervisorTracker t
         var used = (await store.ReadAssignmentsAsync(cancel: cancel)).Values.SelectMany(a => a.Slots).ToList();
         return new SupervisorList([
             .. registered.OrderBy(s => s.Id, StringComparer.Ordinal)
-                .Select(s => new SupervisorSummary(s.Id, s.Host, s.Ports.Count, used.Count(u => u.SupervisorId == s.Id), live.Contains(s.Id))),
+                .Select(s => new SupervisorSummary(s.Id, s.Host, s.Ports.Count, used.Count(u => u.SupervisorId == s.Id), live.Contains(s.Id))
+                {
+                    UptimeSeconds = (long)(time.GetUtcNow() - s.StartedAt).TotalSeconds,
+                }),
         ]);
     }
 
