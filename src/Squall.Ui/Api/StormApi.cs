@@ -16,6 +16,9 @@ namespace Squall.Ui.Api;
 /// </summary>
 internal static class StormApi
 {
+    /// <summary>Readable JSON: quotes and non-ASCII as they are (bodies are served as application/json, never inlined in HTML).</summary>
+    private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static void Map(IEndpointRouteBuilder app, IUiSource source, UiOptions options)
     {
         var api = app.MapGroup("/api/v1");
@@ -37,15 +40,15 @@ internal static class StormApi
         api.MapGet("/topology/{id}/metrics", (string id, string? window, string? sys, CancellationToken c) => Run(async () => StormJson.Metrics(await FindAsync(source, id, c), Window(window), Sys(sys))));
         api.MapGet("/topology-workers/{id}", (string id, CancellationToken c) => Run(async () => StormJson.TopologyWorkers(await FindAsync(source, id, c), options.LogviewerPort)));
 
-        api.MapPost("/topology/{id}/activate", (HttpContext http, string id, CancellationToken c) => Act(source, http, new UiAction("activate", id), c));
-        api.MapPost("/topology/{id}/deactivate", (HttpContext http, string id, CancellationToken c) => Act(source, http, new UiAction("deactivate", id), c));
-        api.MapPost("/topology/{id}/kill/{wait}", (HttpContext http, string id, string wait, CancellationToken c) => Act(source, http, new UiAction("kill", id, Wait(wait)), c));
+        api.MapPost("/topology/{id}/activate", (HttpContext http, string id, CancellationToken c) => Act(source, http, () => new UiAction("activate", id), c));
+        api.MapPost("/topology/{id}/deactivate", (HttpContext http, string id, CancellationToken c) => Act(source, http, () => new UiAction("deactivate", id), c));
+        api.MapPost("/topology/{id}/kill/{wait}", (HttpContext http, string id, string wait, CancellationToken c) => Act(source, http, () => new UiAction("kill", id, Wait(wait)), c));
         api.MapPost("/topology/{id}/rebalance/{wait}", async (HttpContext http, string id, string wait, CancellationToken c) =>
         {
             try
             {
                 var (workers, executors) = await ReadRebalanceAsync(http.Request, c);
-                return await Act(source, http, new UiAction("rebalance", id, Wait(wait), workers, executors), c);
+                return await Act(source, http, () => new UiAction("rebalance", id, Wait(wait), workers, executors), c);
             }
             catch (UiSourceException e)
             {
@@ -57,7 +60,7 @@ internal static class StormApi
     }
 
     public static IResult Error(int status, string error, string message) =>
-        Results.Text(new JsonObject { ["error"] = error, ["errorMessage"] = message }.ToJsonString(), "application/json", statusCode: status);
+        Results.Text(new JsonObject { ["error"] = error, ["errorMessage"] = message }.ToJsonString(Json), "application/json", statusCode: status);
 
     private static IResult DebugUnavailable(string id) =>
         Error(501, "debug sampling unavailable", $"Event sampling (debug) is not available in this version of Squall; topology '{id}' is unchanged.");
@@ -79,7 +82,7 @@ internal static class StormApi
     {
         try
         {
-            return Results.Text((await action()).ToJsonString(), "application/json");
+            return Results.Text((await action()).ToJsonString(Json), "application/json");
         }
         catch (UiSourceException e)
         {
@@ -87,13 +90,14 @@ internal static class StormApi
         }
     }
 
-    private static async Task<IResult> Act(IUiSource source, HttpContext http, UiAction action, CancellationToken cancel)
+    private static async Task<IResult> Act(IUiSource source, HttpContext http, Func<UiAction> read, CancellationToken cancel)
     {
         try
         {
+            var action = read();
             var result = await source.ActAsync(action, http.Request.Headers.Authorization.ToString(), cancel);
             return result.Succeeded
-                ? Results.Text(new JsonObject { ["topologyOperation"] = action.Kind, ["topologyId"] = action.TopologyId, ["status"] = "success" }.ToJsonString(), "application/json")
+                ? Results.Text(new JsonObject { ["topologyOperation"] = action.Kind, ["topologyId"] = action.TopologyId, ["status"] = "success" }.ToJsonString(Json), "application/json")
                 : Error(result.Status, result.Error, result.ErrorMessage);
         }
         catch (UiSourceException e)
