@@ -45,6 +45,7 @@ internal sealed class UiServer : IAsyncDisposable
     public static void MapAll(WebApplication web, IUiSource source, UiOptions options)
     {
         StormApi.Map(web, source, options);
+        Prometheus.PrometheusExport.Map(web, source);
         StaticFiles.Map(web);
     }
 
