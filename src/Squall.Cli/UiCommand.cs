@@ -20,7 +20,7 @@ internal static class UiCommand
             var options = UiOptions.FromConfig(conf) with { LogviewerPort = LogviewerPort(conf) };
             var shown = conf.Where(p => p.Key != ClusterKeys.ApiToken)
                 .ToDictionary(p => p.Key, p => Convert.ToString(p.Value is IEnumerable<string> list ? string.Join(',', list) : p.Value, CultureInfo.InvariantCulture) ?? "", StringComparer.Ordinal);
-            var source = new NimbusSource(ClientOptions.FromConfig(conf).Seeds, shown, options.LogviewerPort);
+            var source = new NimbusSource(ClientOptions.FromConfig(conf).Seeds, shown);
             var server = await UiServer.StartAsync(source, options, cancel);
             Console.WriteLine($"Squall UI on {server.Url} (Nimbus: {string.Join(", ", ClientOptions.FromConfig(conf).Seeds)})");
             return await CliErrors.RunDaemon(Task.Delay(Timeout.Infinite, cancel), server, cancel);

@@ -27,8 +27,12 @@ internal sealed class NimbusQueries(ClusterStateStore store, SupervisorTracker t
     {
         var assignment = await store.ReadAssignmentAsync(topology.Id, cancel: cancel);
         var reports = tracker.WorkersOf(topology.Id).Where(r => r.Worker.Epoch == assignment?.Epoch).ToList();
+        var logPorts = (await store.ReadSupervisorsAsync(cancel: cancel)).ToDictionary(s => s.Id, s => s.LogPort, StringComparer.Ordinal);
         var workers = (assignment?.Slots ?? []).Select((s, i) => new WorkerInfo(
-            i, s.SupervisorId, s.Host, s.Port, reports.Any(r => r.SupervisorId == s.SupervisorId && r.Worker.Port == s.Port))).ToList();
+            i, s.SupervisorId, s.Host, s.Port, reports.Any(r => r.SupervisorId == s.SupervisorId && r.Worker.Port == s.Port))
+        {
+            LogPort = logPorts.GetValueOrDefault(s.SupervisorId),
+        }).ToList();
         return new TopologyInfo(
             topology.Id,
             topology.Name,
@@ -46,7 +50,10 @@ internal sealed class NimbusQueries(ClusterStateStore store, SupervisorTracker t
                     r.SupervisorId,
                     assignment?.Slots.FirstOrDefault(s => s.SupervisorId == r.SupervisorId && s.Port == r.Worker.Port)?.Host ?? "",
                     r.Worker.Port,
-                    r.Worker.Report!)),
+                    r.Worker.Report!)
+                {
+                    LogPort = logPorts.GetValueOrDefault(r.SupervisorId),
+                }),
             ],
         };
     }

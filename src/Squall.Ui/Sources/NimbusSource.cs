@@ -12,7 +12,7 @@ namespace Squall.Ui.Sources;
 /// reads too) and forwards writes to the leader with the caller's own Authorization header, so Nimbus —
 /// not the UI — decides who may act.
 /// </summary>
-internal sealed class NimbusSource(IReadOnlyList<string> seeds, IReadOnlyDictionary<string, string> configuration, int logviewerPort) : IUiSource, IDisposable
+internal sealed class NimbusSource(IReadOnlyList<string> seeds, IReadOnlyDictionary<string, string> configuration) : IUiSource, IDisposable
 {
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
 
@@ -52,7 +52,7 @@ internal sealed class NimbusSource(IReadOnlyList<string> seeds, IReadOnlyDiction
             return null;
         }
 
-        var reports = info.Reports.Select(r => new UiReport(r.SupervisorId, r.Host, r.Port, LogLink(r.Host, info.Id, r.Port), r.Report)).ToList();
+        var reports = info.Reports.Select(r => new UiReport(r.SupervisorId, r.Host, r.Port, LogLink(r.Host, r.LogPort, info.Id, r.Port), r.Report)).ToList();
         return new UiTopology(
             info.Id,
             info.Name,
@@ -60,7 +60,7 @@ internal sealed class NimbusSource(IReadOnlyList<string> seeds, IReadOnlyDiction
             info.UptimeSeconds,
             info.Workers.Count,
             info.Conf,
-            [.. info.Workers.Select(w => new UiWorker(w.SupervisorId, w.Host, w.Port, w.Alive, LogLink(w.Host, info.Id, w.Port)))],
+            [.. info.Workers.Select(w => new UiWorker(w.SupervisorId, w.Host, w.Port, w.Alive, LogLink(w.Host, w.LogPort, info.Id, w.Port)))],
             reports);
     }
 
@@ -100,8 +100,9 @@ internal sealed class NimbusSource(IReadOnlyList<string> seeds, IReadOnlyDiction
         return new UiActionResult((int)response.StatusCode, error.Error, error.ErrorMessage);
     }
 
-    private string LogLink(string host, string topologyId, int port) =>
-        logviewerPort > 0 ? $"http://{host}:{logviewerPort}/api/v1/log?file={Uri.EscapeDataString($"{topologyId}/{port}/worker.log")}" : "";
+    /// <summary>Storm's worker log link: the supervisor's log viewer, <c>TOPOLOGY/PORT/worker.log</c>.</summary>
+    private static string LogLink(string host, int logPort, string topologyId, int port) =>
+        logPort > 0 ? $"http://{host}:{logPort}/api/v1/log?file={Uri.EscapeDataString($"{topologyId}/{port}/worker.log")}" : "";
 
     private async Task<Uri> LeaderAsync(CancellationToken cancel)
     {

@@ -15,7 +15,7 @@ function h(tag, attrs, ...children) {
     if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
     else node.setAttribute(k, v === true ? "" : v);
   });
-  children.flat().forEach(c => node.append(c instanceof Node ? c : document.createTextNode(c === null || c === undefined ? "" : String(c))));
+  children.flat(Infinity).forEach(c => node.append(c instanceof Node ? c : document.createTextNode(c === null || c === undefined ? "" : String(c))));
   return node;
 }
 

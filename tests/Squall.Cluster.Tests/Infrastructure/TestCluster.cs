@@ -37,6 +37,7 @@ public sealed class TestCluster : IAsyncDisposable
             supervisor.monitor.frequency.secs: 0.5
             supervisor.heartbeat.frequency.secs: 1
             squall.api.token: "{Token}"
+            logviewer.port: 0
 
             """);
     }

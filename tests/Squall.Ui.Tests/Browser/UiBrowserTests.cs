@@ -61,6 +61,15 @@ public sealed class UiBrowserTests
         (await page.Locator("#inputs").InnerTextAsync()).ShouldContain("split");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "component.png"), FullPage = true });
 
+        // An executor links to its worker's log, served by that worker's supervisor.
+        var logLink = await page.Locator("#executors tbody tr a.log-link").First.GetAttributeAsync("href");
+        logLink.ShouldNotBeNull();
+        logLink.ShouldContain("/api/v1/log?file=");
+        var logPage = await browser.NewPageAsync();
+        await logPage.GotoAsync(logLink);
+        (await logPage.Locator("#log").InnerTextAsync()).ShouldContain("running on port");
+        await logPage.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "worker-log.png") });
+
         // Deactivate (confirm, then give the token once): emitted stops rising.
         await page.GotoAsync(url + "#/topology/words");
         await page.Locator("#spouts").WaitForAsync();
