@@ -17,12 +17,12 @@ internal static class RunCommand
         var ui = new Option<bool>("--ui") { Description = "Also serve the web UI and Storm's REST API for it (loopback only)." };
         var uiPort = new Option<int>("--ui-port") { Description = "The UI's port (ui.port).", DefaultValueFactory = _ => 8080 };
         var command = new Command("run", "Runs a topology in local mode (in this process).") { target, seconds, topology, config, ui, uiPort };
-        command.SetAction(async (result, cancel) =>
+        command.SetAction((result, cancel) => CliErrors.Run(async () =>
         {
             var source = TopologyLoader.Load(result.GetValue(target)!, result.GetValue(topology));
             var conf = ConfigOverrides.Apply(new Config(), result.GetValue(config) ?? []);
             return await RunAsync(source, conf, result.GetValue(seconds), result.GetValue(ui) ? result.GetValue(uiPort) : null, cancel);
-        });
+        }));
         return command;
     }
 

@@ -58,7 +58,8 @@ internal sealed class BoltTask : TaskRunner
         Metrics.Executed++;
         var input = Metrics.Input(tuple.Source);
         input.Executed++;
-        if ((Metrics.SampleCounter++ & (TaskMetrics.SampleEvery - 1)) != 0)
+        // Pre-increment: the first execute (JIT warm-up, tens of ms) is never a sample.
+        if ((++Metrics.SampleCounter & (TaskMetrics.SampleEvery - 1)) != 0)
         {
             Run(tuple);
             return;

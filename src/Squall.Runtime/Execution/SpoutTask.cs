@@ -6,7 +6,7 @@ namespace Squall.Runtime.Execution;
 /// <summary>
 /// A spout task: calls the user's spout, tracks its pending trees in a rotating map (timeouts without
 /// timers), and turns acker verdicts into Ack / Fail calls with their reasons. The complete latency is the
-/// mean over a sample of the trees (the first, then one in <see cref="LatencySampleEvery"/>).
+/// mean over a sample of the trees (one in <see cref="LatencySampleEvery"/>, never the first).
 /// </summary>
 internal sealed class SpoutTask : TaskRunner
 {
@@ -87,7 +87,8 @@ internal sealed class SpoutTask : TaskRunner
     public void Track(long root, object messageId, int stream)
     {
         // Only sampled trees read the clock (two reads per tree were a tenth of the acked path); 0 = unsampled.
-        var start = (_tracked++ & (LatencySampleEvery - 1)) == 0 ? Worker.Time.GetTimestamp() : 0;
+        // The first tree (JIT warm-up) is never a sample.
+        var start = (++_tracked & (LatencySampleEvery - 1)) == 0 ? Worker.Time.GetTimestamp() : 0;
         _pending.Add(root, new PendingTree(messageId, start, stream));
         PendingCount++;
         if (PendingCount > Metrics.MaxPendingSeen)
