@@ -17,6 +17,7 @@ var root = new RootCommand("squall: run Storm-style topologies on .NET")
     DrpcCommand.Create(),
     WorkerCommand.Create(),
     ValidatePackageCommand.Create(),
+    UiCommand.Create(),
 };
 // Daemons stop their workers and ZooKeeper on Ctrl+C / SIGTERM: give them time before the process is ended.
 return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) });

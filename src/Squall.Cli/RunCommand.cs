@@ -14,8 +14,10 @@ internal static class RunCommand
         var seconds = new Option<int>("--seconds", "-s") { Description = "How long to run; 0 runs until Ctrl+C.", DefaultValueFactory = _ => 0 };
         var topology = new Option<string?>("--topology", "-t") { Description = "The ITopologySource type, when the assembly has several." };
         var config = new Option<string[]>("--config", "-c") { Description = "Configuration key=value (Storm's keys).", AllowMultipleArgumentsPerToken = false };
+        var ui = new Option<bool>("--ui") { Description = "Also serve the web UI and Storm's REST API for it (loopback only)." };
+        var uiPort = new Option<int>("--ui-port") { Description = "The UI's port (ui.port).", DefaultValueFactory = _ => 8080 };
         var filter = YamlTopology.FilterOption();
-        var command = new Command("run", "Runs a topology in local mode (in this process).") { target, seconds, topology, config, filter };
+        var command = new Command("run", "Runs a topology in local mode (in this process).") { target, seconds, topology, config, filter, ui, uiPort };
         command.SetAction((result, cancel) => CliErrors.Run(async () =>
         {
             var conf = ConfigOverrides.Apply(new Config(), result.GetValue(config) ?? []);
@@ -23,15 +25,21 @@ internal static class RunCommand
             var source = YamlTopology.IsYaml(path)
                 ? YamlTopology.Load(path, result.GetValue(filter))
                 : TopologyLoader.Load(path, result.GetValue(topology));
-            return await RunAsync(source, conf, result.GetValue(seconds), cancel);
+            return await RunAsync(source, conf, result.GetValue(seconds), result.GetValue(ui) ? result.GetValue(uiPort) : null, cancel);
         }));
         return command;
     }
 
-    private static async Task<int> RunAsync(ITopologySource source, Config conf, int seconds, CancellationToken cancel)
+    private static async Task<int> RunAsync(ITopologySource source, Config conf, int seconds, int? uiPort, CancellationToken cancel)
     {
         using var cluster = new LocalCluster();
         cluster.SubmitTopology(source.Name, conf, source.Build(conf));
+        await using var ui = uiPort is { } port ? await Ui.LocalUi.StartAsync(cluster, port) : null;
+        if (ui is not null)
+        {
+            Console.WriteLine($"UI on {ui.Url} (API token for actions: {ui.Token})");
+        }
+
         Console.WriteLine($"{source.Name} running in local mode; {(seconds > 0 ? $"{seconds} s" : "Ctrl+C to stop")}.");
         var clock = Stopwatch.StartNew();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);

@@ -111,6 +111,22 @@ public sealed class LocalCluster : IDisposable
     /// <summary>Per-component counters of the topology.</summary>
     public IReadOnlyList<ComponentStats> GetStats(string name) => Get(name).Stats();
 
+    /// <summary>
+    /// Storm's built-in stats of the topology — per task, stream and window — with its shape, state and last
+    /// errors: what the local-mode UI shows.
+    /// </summary>
+    public LocalTopologyInfo GetTopologyInfo(string name)
+    {
+        var running = Get(name);
+        return new LocalTopologyInfo(
+            running.Name,
+            running.IsActive,
+            running.Started,
+            running.Conf.NumWorkers,
+            running.Conf.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
+            running.Reports());
+    }
+
     /// <summary>Kills every topology.</summary>
     public void Shutdown()
     {

@@ -14,6 +14,7 @@ internal sealed class RunningTopology : IAsyncDisposable
     private readonly StormTopology _topology;
     private Config _conf;
     private List<Worker> _workers = [];
+    private readonly long _started;
 
     public RunningTopology(string name, Config conf, StormTopology topology, LocalClusterOptions options)
     {
@@ -22,17 +23,23 @@ internal sealed class RunningTopology : IAsyncDisposable
         _topology = topology;
         _options = options;
         _started = options.Time.GetTimestamp();
+        Started = options.Time.GetUtcNow();
         TopologyConfigValidator.Validate(conf, topology);
     }
 
     public string Name { get; }
 
-    private bool _active;
-    private readonly long _started;
+    public DateTimeOffset Started { get; }
+
+    public bool IsActive { get; private set; }
+
+    public Config Conf => _conf;
+
+    public StormTopology Topology => _topology;
 
     public TopologyInfo Info() => new(
         Name,
-        _active ? "ACTIVE" : "INACTIVE",
+        IsActive ? "ACTIVE" : "INACTIVE",
         _options.Time.GetElapsedTime(_started),
         _workers.Count,
         Stats(),
@@ -42,15 +49,13 @@ internal sealed class RunningTopology : IAsyncDisposable
     public TopologySummary Summary()
     {
         var executors = _workers.SelectMany(w => w.GetExecutors()).ToList();
-        return new TopologySummary(Name, _active ? "ACTIVE" : "INACTIVE", _options.Time.GetElapsedTime(_started), _workers.Count, executors.Count, executors.Sum(e => e.TaskEnd - e.TaskStart + 1));
+        return new TopologySummary(Name, IsActive ? "ACTIVE" : "INACTIVE", _options.Time.GetElapsedTime(_started), _workers.Count, executors.Count, executors.Sum(e => e.TaskEnd - e.TaskStart + 1));
     }
 
     public IReadOnlyList<ComponentError> Errors => [.. _workers.SelectMany(w => w.GetErrors()).OrderBy(e => e.Time)];
 
     public void Start(bool active)
     {
-        _active = active;
-
         var count = _conf.NumWorkers;
         var secret = RandomNumberGenerator.GetBytes(32);
         _workers = [.. Enumerable.Range(0, count).Select(i => Worker.Create(new WorkerOptions
@@ -67,18 +72,19 @@ internal sealed class RunningTopology : IAsyncDisposable
         }))];
         var endpoints = _workers.Select(w => ("127.0.0.1", w.Port)).ToList();
         _workers.ForEach(w => w.Start(endpoints, active));
+        IsActive = active;
     }
 
     public void Activate()
     {
-        _active = true;
         _workers.ForEach(w => w.Activate());
+        IsActive = true;
     }
 
     public void Deactivate()
     {
-        _active = false;
         _workers.ForEach(w => w.Deactivate());
+        IsActive = false;
     }
 
     /// <summary>
@@ -108,6 +114,8 @@ internal sealed class RunningTopology : IAsyncDisposable
         _conf = conf;
         Start(active: true);
     }
+
+    public IReadOnlyList<WorkerStatsReport> Reports() => [.. _workers.Select(w => w.GetStatsReport())];
 
     public IReadOnlyList<ComponentStats> Stats() => StatsAggregator.Aggregate(_workers.SelectMany(w => w.TaskMetrics));
 

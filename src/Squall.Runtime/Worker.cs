@@ -21,6 +21,7 @@ public sealed class Worker : IAsyncDisposable
     private readonly WireServer? _server;
     private readonly WorkerReceiver? _receiver;
     private readonly WorkerMeter _meter;
+    private readonly WorkerStats _stats;
     private RemoteSink[] _links = [];
 
     private Worker(WorkerOptions options)
@@ -33,6 +34,7 @@ public sealed class Worker : IAsyncDisposable
         _context = new WorkerContext(options.TopologyId, conf, topologyOptions, layout, options.Time, error =>
         {
             _errors.Enqueue(error);
+            _stats?.OnError(error);
             options.OnError?.Invoke(error);
         })
         {
@@ -55,6 +57,8 @@ public sealed class Worker : IAsyncDisposable
                 _receiver);
             _server.Start();
         }
+
+        _stats = new WorkerStats(_context, _runtime, Port);
     }
 
     /// <summary>The port other workers connect to (0 for a single worker, which listens on none).</summary>
@@ -132,6 +136,9 @@ public sealed class Worker : IAsyncDisposable
     /// <summary>This worker's per-component counters.</summary>
     public IReadOnlyList<ComponentStats> GetStats() => StatsAggregator.Aggregate(TaskMetrics);
 
+    /// <summary>Storm's built-in stats of this worker's tasks, per stream and window, with the last errors per component.</summary>
+    public WorkerStatsReport GetStatsReport() => _stats.Report();
+
     /// <summary>The errors reported in this worker, oldest first.</summary>
     public IReadOnlyList<ComponentError> GetErrors() => [.. _errors];
 
@@ -139,6 +146,7 @@ public sealed class Worker : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _meter.Dispose();
+        _stats.Dispose();
         _runtime.Dispose();
         _context.UserMetrics?.Dispose();
         foreach (var link in _links)

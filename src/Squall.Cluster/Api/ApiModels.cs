@@ -6,7 +6,11 @@ internal sealed record TopologySummary(string Id, string Name, string Status, lo
 
 internal sealed record TopologyList(List<TopologySummary> Topologies);
 
-internal sealed record WorkerInfo(int Index, string SupervisorId, string Host, int Port, bool Alive);
+internal sealed record WorkerInfo(int Index, string SupervisorId, string Host, int Port, bool Alive)
+{
+    /// <summary>The port of the supervisor's log viewer (0: unknown).</summary>
+    public int LogPort { get; init; }
+}
 
 internal sealed record TopologyInfo(
     string Id,
@@ -17,9 +21,22 @@ internal sealed record TopologyInfo(
     List<WorkerInfo> Workers,
     List<State.ComponentStatsDto> Stats,
     List<string> Errors,
-    Dictionary<string, string> Conf);
+    Dictionary<string, string> Conf)
+{
+    /// <summary>Each live worker's stats report (current epoch), with where it runs: what the UI renders.</summary>
+    public List<WorkerReportEntry> Reports { get; init; } = [];
+}
 
-internal sealed record SupervisorSummary(string Id, string Host, int SlotsTotal, int SlotsUsed, bool Alive);
+internal sealed record WorkerReportEntry(string SupervisorId, string Host, int Port, Runtime.Metrics.WorkerStatsReport Report)
+{
+    /// <summary>The port of the supervisor's log viewer (0: unknown).</summary>
+    public int LogPort { get; init; }
+}
+
+internal sealed record SupervisorSummary(string Id, string Host, int SlotsTotal, int SlotsUsed, bool Alive)
+{
+    public long UptimeSeconds { get; init; }
+}
 
 internal sealed record SupervisorList(List<SupervisorSummary> Supervisors);
 

@@ -46,6 +46,9 @@ internal sealed record SupervisorOptions
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
+    /// <summary>The log viewer's port (Storm's <c>logviewer.port</c>); 0 picks a free one (several supervisors on one host).</summary>
+    public int LogviewerPort { get; init; } = ClusterKeys.DefaultLogviewerPort;
+
     public string SupervisorDir => Path.Combine(LocalDir, "supervisor");
 
     public static SupervisorOptions FromConfig(Config conf) => new()
@@ -64,5 +67,6 @@ internal sealed record SupervisorOptions
         HeartbeatPeriod = conf.GetSeconds(ClusterKeys.SupervisorHeartbeatFrequencySecs, 2),
         DaemonConfig = new Config(conf),
         PackageLimits = Packaging.PackageLimits.FromConfig(conf),
+        LogviewerPort = conf.GetNullableInt(ClusterKeys.LogviewerPort) ?? ClusterKeys.DefaultLogviewerPort,
     };
 }

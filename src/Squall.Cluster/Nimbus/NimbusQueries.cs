@@ -27,8 +27,12 @@ internal sealed class NimbusQueries(ClusterStateStore store, SupervisorTracker t
     {
         var assignment = await store.ReadAssignmentAsync(topology.Id, cancel: cancel);
         var reports = tracker.WorkersOf(topology.Id).Where(r => r.Worker.Epoch == assignment?.Epoch).ToList();
+        var logPorts = (await store.ReadSupervisorsAsync(cancel: cancel)).ToDictionary(s => s.Id, s => s.LogPort, StringComparer.Ordinal);
         var workers = (assignment?.Slots ?? []).Select((s, i) => new WorkerInfo(
-            i, s.SupervisorId, s.Host, s.Port, reports.Any(r => r.SupervisorId == s.SupervisorId && r.Worker.Port == s.Port))).ToList();
+            i, s.SupervisorId, s.Host, s.Port, reports.Any(r => r.SupervisorId == s.SupervisorId && r.Worker.Port == s.Port))
+        {
+            LogPort = logPorts.GetValueOrDefault(s.SupervisorId),
+        }).ToList();
         return new TopologyInfo(
             topology.Id,
             topology.Name,
@@ -38,7 +42,20 @@ internal sealed class NimbusQueries(ClusterStateStore store, SupervisorTracker t
             workers,
             ComponentStatsDto.Sum(reports.SelectMany(r => r.Worker.Stats)),
             [.. reports.SelectMany(r => r.Worker.Errors).Take(50)],
-            Redacted(topology.Conf));
+            Redacted(topology.Conf))
+        {
+            Reports =
+            [
+                .. reports.Where(r => r.Worker.Report is not null).Select(r => new WorkerReportEntry(
+                    r.SupervisorId,
+                    assignment?.Slots.FirstOrDefault(s => s.SupervisorId == r.SupervisorId && s.Port == r.Worker.Port)?.Host ?? "",
+                    r.Worker.Port,
+                    r.Worker.Report!)
+                {
+                    LogPort = logPorts.GetValueOrDefault(r.SupervisorId),
+                }),
+            ],
+        };
     }
 
     /// <summary>The conf as the (unauthenticated) read API shows it: secrets a topology carries, such as drpc.invocations.token, are masked.</summary>
@@ -54,7 +71,10 @@ internal sealed class NimbusQueries(ClusterStateStore store, SupervisorTracker t
         var used = (await store.ReadAssignmentsAsync(cancel: cancel)).Values.SelectMany(a => a.Slots).ToList();
         return new SupervisorList([
             .. registered.OrderBy(s => s.Id, StringComparer.Ordinal)
-                .Select(s => new SupervisorSummary(s.Id, s.Host, s.Ports.Count, used.Count(u => u.SupervisorId == s.Id), live.Contains(s.Id))),
+                .Select(s => new SupervisorSummary(s.Id, s.Host, s.Ports.Count, used.Count(u => u.SupervisorId == s.Id), live.Contains(s.Id))
+                {
+                    UptimeSeconds = (long)(time.GetUtcNow() - s.StartedAt).TotalSeconds,
+                }),
         ]);
     }
 

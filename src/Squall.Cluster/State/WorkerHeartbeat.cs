@@ -19,4 +19,7 @@ internal sealed record WorkerHeartbeat
     public List<ComponentStatsDto> Stats { get; init; } = [];
 
     public List<string> Errors { get; init; } = [];
+
+    /// <summary>Storm's built-in stats of the worker's tasks, per stream and window, with the last errors (for the UI).</summary>
+    public Runtime.Metrics.WorkerStatsReport? Report { get; init; }
 }

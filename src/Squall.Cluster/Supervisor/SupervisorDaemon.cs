@@ -25,6 +25,7 @@ internal sealed class SupervisorDaemon : IAsyncDisposable
     private volatile Dictionary<string, string> _workerAuth = new(StringComparer.Ordinal);
     private readonly List<SlotRunner> _slots = [];
     private readonly PackageCache _packages;
+    private LogViewer? _logViewer;
     private Task _loop = Task.CompletedTask;
     private Task _heartbeats = Task.CompletedTask;
 
@@ -64,9 +65,10 @@ internal sealed class SupervisorDaemon : IAsyncDisposable
         }
 
         _zk.StateChanged += OnZooKeeperStateChanged;
+        _logViewer = await LogViewer.StartAsync(_options.BindHost, _options.LogviewerPort, _options.SupervisorDir, _options.SlotPorts, cancel);
         await RegisterAsync(cancel);
         SupervisorPidFile.Write(_options.SupervisorDir);
-        _log.Info($"Supervisor {Id} on {_options.Host}, slots {string.Join(", ", _options.SlotPorts)}, ZooKeeper {_options.ZooKeeper.ConnectionString}{_options.ZooKeeper.Root}");
+        _log.Info($"Supervisor {Id} on {_options.Host}, slots {string.Join(", ", _options.SlotPorts)}, logs on port {_logViewer.Port}, ZooKeeper {_options.ZooKeeper.ConnectionString}{_options.ZooKeeper.Root}");
         _loop = Task.Run(LoopAsync, CancellationToken.None);
         _heartbeats = Task.Run(HeartbeatLoopAsync, CancellationToken.None);
     }
@@ -83,7 +85,7 @@ internal sealed class SupervisorDaemon : IAsyncDisposable
     private async Task RegisterAsync(CancellationToken cancel)
     {
         var path = _store.Paths.Supervisor(Id);
-        var info = ClusterJson.Serialize(new SupervisorInfo(Id, _options.Host, [.. _options.SlotPorts], _options.Time.GetUtcNow()));
+        var info = ClusterJson.Serialize(new SupervisorInfo(Id, _options.Host, [.. _options.SlotPorts], _options.Time.GetUtcNow()) { LogPort = _logViewer?.Port ?? 0 });
         // The node of a previous, killed run of this supervisor may outlive it until its session expires.
         await _store.DeleteIfExistsAsync(path, cancel);
         await _zk.CreateWithParentsAsync(path, info, CreateMode.Ephemeral, cancel);
@@ -183,6 +185,11 @@ internal sealed class SupervisorDaemon : IAsyncDisposable
         }
 
         _zk.StateChanged -= OnZooKeeperStateChanged;
+        if (_logViewer is not null)
+        {
+            await _logViewer.DisposeAsync();
+        }
+
         await _zk.DisposeAsync();
         _http.Dispose();
         _wake.Dispose();

@@ -145,6 +145,7 @@ internal sealed class WorkerHost(WorkerHostOptions options, DaemonLog log) : IDi
             Time = options.Time.GetUtcNow(),
             Stats = [.. worker.GetStats().Select(ComponentStatsDto.From)],
             Errors = errors,
+            Report = worker.GetStatsReport(),
         };
         SlotFiles.WriteAtomically(Path.Combine(options.SlotDir, "heartbeat.json"), ClusterJson.Serialize(beat));
     }

@@ -28,6 +28,7 @@ internal sealed class BoltCollector : OutputCollector
             _task.RunHooks(static (h, i) => h.BoltAck(i), new BoltAckInfo(input, _task.TaskId));
         }
 
+        _task.Acked(input, failed: false);
         if (input.RootId == 0 || !_emitter.AckingEnabled)
         {
             return;
@@ -53,6 +54,7 @@ internal sealed class BoltCollector : OutputCollector
             _task.RunHooks(static (h, i) => h.BoltFail(i), new BoltFailInfo(input, _task.TaskId, reason));
         }
 
+        _task.Acked(input, failed: true);
         if (input.RootId == 0 || !_emitter.AckingEnabled)
         {
             return;

@@ -1,4 +1,5 @@
 using Squall.Runtime.Messaging;
+using Squall.Runtime.Metrics;
 
 namespace Squall.Runtime.Execution;
 
@@ -10,8 +11,16 @@ internal sealed class BoltTask : TaskRunner
     private readonly TopologyContext _context;
     private BoltCollector? _collector;
 
+    /// <summary>The sampled tuple whose ack closes a process-latency sample (one at a time, no allocation).</summary>
+    private Tuple? _processSample;
+    private long _processStart;
+    private int _processSampleAge;
+
+    /// <summary>A sampled tuple not acked after this many further samples is dropped (never acked, or acked much later).</summary>
+    private const int StaleProcessSample = 64;
+
     public BoltTask(WorkerContext worker, ComponentSpec component, IBolt bolt, Config conf, TopologyContext context)
-        : base(worker, component.Id, context.ThisTaskId, context)
+        : base(worker, component.Id, context.ThisTaskId, component, context)
     {
         _bolt = bolt;
         _conf = conf;
@@ -53,6 +62,50 @@ internal sealed class BoltTask : TaskRunner
     private void Execute(Tuple tuple)
     {
         Metrics.Executed++;
+        var input = Metrics.Input(tuple.Source);
+        input.Executed++;
+        // Pre-increment: the first execute (JIT warm-up, tens of ms) is never a sample.
+        if ((++Metrics.SampleCounter & (TaskMetrics.SampleEvery - 1)) != 0)
+        {
+            Run(tuple);
+            return;
+        }
+
+        // Sampled: time Execute, and follow this tuple to its ack for the process latency.
+        var start = Worker.Time.GetTimestamp();
+        if (_processSample is null || ++_processSampleAge > StaleProcessSample)
+        {
+            (_processSample, _processStart, _processSampleAge) = (tuple, start, 0);
+        }
+
+        Run(tuple);
+        input.ExecuteTicks += Worker.Time.GetElapsedTime(start).Ticks;
+        input.ExecuteSamples++;
+    }
+
+    /// <summary>Counts an ack (or fail) of <paramref name="tuple"/> against its input, closing a process-latency sample.</summary>
+    public void Acked(Tuple tuple, bool failed)
+    {
+        var input = Metrics.Input(tuple.Source);
+        if (failed)
+        {
+            input.Failed++;
+        }
+        else
+        {
+            input.Acked++;
+        }
+
+        if (ReferenceEquals(tuple, _processSample))
+        {
+            input.ProcessTicks += Worker.Time.GetElapsedTime(_processStart).Ticks;
+            input.ProcessSamples++;
+            _processSample = null;
+        }
+    }
+
+    private void Run(Tuple tuple)
+    {
         var start = Hooks.Count > 0 ? Worker.Time.GetTimestamp() : 0;
         try
         {

@@ -68,7 +68,8 @@ internal sealed class Emitter
     /// <summary>Checks the emit against the stream's declaration and picks its target tasks (a view of a reused buffer).</summary>
     public StreamRoute Resolve(string streamId, ref Value[] values, int directTask, out ReadOnlySpan<int> targets)
     {
-        var route = _routes[StreamIndex(streamId)];
+        var streamIndex = StreamIndex(streamId);
+        var route = _routes[streamIndex];
         if (_roundTrip is not null)
         {
             values = _roundTrip.Apply(values, Component.Id, streamId);
@@ -107,6 +108,12 @@ internal sealed class Emitter
         }
 
         targets = new ReadOnlySpan<int>(_targets, 0, count);
+        var output = _metrics.Outputs[streamIndex];
+        output.Emitted++;
+        output.Transferred += count;
+        _metrics.Emitted++;
+        _metrics.Transferred += count;
+
         if (Debug)
         {
             LogEmit(streamId, values, targets);
@@ -125,7 +132,6 @@ internal sealed class Emitter
     public void Send(Tuple tuple, int targetTask)
     {
         _owner.Outbox.Add(_worker.ExecutorOfTask[targetTask], Envelope.ForTuple(tuple, targetTask));
-        _metrics.Emitted++;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]

@@ -40,7 +40,7 @@ internal sealed class SpoutCollector : SpoutOutputCollector
 
             if (messageId is not null)
             {
-                _task.CompleteWithoutTree(messageId);
+                _task.CompleteWithoutTree(messageId, route.Stream.Index);
             }
 
             return _emitter.TargetIds(targets.Length);
@@ -57,11 +57,11 @@ internal sealed class SpoutCollector : SpoutOutputCollector
 
         if (targets.Length == 0)
         {
-            _task.CompleteWithoutTree(messageId);
+            _task.CompleteWithoutTree(messageId, route.Stream.Index);
         }
         else
         {
-            _task.Track(root, messageId);
+            _task.Track(root, messageId, route.Stream.Index);
             _task.SendToAcker(MessageKind.AckInit, root, xor);
         }
 

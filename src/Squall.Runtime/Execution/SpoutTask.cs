@@ -6,7 +6,7 @@ namespace Squall.Runtime.Execution;
 /// <summary>
 /// A spout task: calls the user's spout, tracks its pending trees in a rotating map (timeouts without
 /// timers), and turns acker verdicts into Ack / Fail calls with their reasons. The complete latency is the
-/// mean over a sample of the trees (the first, then one in <see cref="LatencySampleEvery"/>).
+/// mean over a sample of the trees (one in <see cref="LatencySampleEvery"/>, never the first).
 /// </summary>
 internal sealed class SpoutTask : TaskRunner
 {
@@ -18,14 +18,14 @@ internal sealed class SpoutTask : TaskRunner
     private readonly Config _conf;
     private readonly TopologyContext _context;
     private readonly RotatingMap<PendingTree> _pending = new(TopologyOptions.TimeoutBuckets);
-    private readonly Queue<object> _completedWithoutTree = new();
+    private readonly Queue<(object MessageId, int Stream)> _completedWithoutTree = new();
     private readonly int _maxPending;
     private long _tracked;
     private SpoutCollector? _collector;
     private long _throttledSince;
 
     public SpoutTask(WorkerContext worker, ComponentSpec component, ISpout spout, Config conf, TopologyContext context)
-        : base(worker, component.Id, context.ThisTaskId, context)
+        : base(worker, component.Id, context.ThisTaskId, component, context)
     {
         _spout = spout;
         _reasoned = spout as IFailureAwareSpout;
@@ -76,19 +76,20 @@ internal sealed class SpoutTask : TaskRunner
             ReportError(e);
         }
 
-        while (_completedWithoutTree.TryDequeue(out var messageId))
+        while (_completedWithoutTree.TryDequeue(out var done))
         {
-            Acked(messageId, latencyStart: null);
+            Acked(done.MessageId, latencyStart: null, done.Stream);
         }
 
         return Metrics.Emitted != before;
     }
 
-    public void Track(long root, object messageId)
+    public void Track(long root, object messageId, int stream)
     {
         // Only sampled trees read the clock (two reads per tree were a tenth of the acked path); 0 = unsampled.
-        var start = (_tracked++ & (LatencySampleEvery - 1)) == 0 ? Worker.Time.GetTimestamp() : 0;
-        _pending.Add(root, new PendingTree(messageId, start));
+        // The first tree (JIT warm-up) is never a sample.
+        var start = (++_tracked & (LatencySampleEvery - 1)) == 0 ? Worker.Time.GetTimestamp() : 0;
+        _pending.Add(root, new PendingTree(messageId, start, stream));
         PendingCount++;
         if (PendingCount > Metrics.MaxPendingSeen)
         {
@@ -97,7 +98,7 @@ internal sealed class SpoutTask : TaskRunner
     }
 
     /// <summary>An emit with a message id that started no tree (acking off, or no subscriber): acked right after NextTuple.</summary>
-    public void CompleteWithoutTree(object messageId) => _completedWithoutTree.Enqueue(messageId);
+    public void CompleteWithoutTree(object messageId, int stream) => _completedWithoutTree.Enqueue((messageId, stream));
 
     public override void Handle(ref Envelope envelope)
     {
@@ -105,11 +106,11 @@ internal sealed class SpoutTask : TaskRunner
         {
             case MessageKind.TreeCompleted when _pending.Remove(envelope.Root, out var done):
                 PendingCount--;
-                Acked(done.MessageId, done.StartTimestamp != 0 ? done.StartTimestamp : null);
+                Acked(done.MessageId, done.StartTimestamp != 0 ? done.StartTimestamp : null, done.Stream);
                 break;
             case MessageKind.TreeFailed when _pending.Remove(envelope.Root, out var failed):
                 PendingCount--;
-                Failed(failed.MessageId, envelope.Reason!);
+                Failed(failed.MessageId, envelope.Reason!, failed.Stream);
                 break;
             case MessageKind.ResetTimeout:
                 _pending.Touch(envelope.Root);
@@ -164,19 +165,24 @@ internal sealed class SpoutTask : TaskRunner
         Metrics.TimedOut += expired.Count;
         foreach (var tree in expired.Values)
         {
-            Failed(tree.MessageId, reason);
+            Failed(tree.MessageId, reason, tree.Stream);
         }
     }
 
-    private void Acked(object messageId, long? latencyStart)
+    private void Acked(object messageId, long? latencyStart, int stream)
     {
         Metrics.Acked++;
         TimeSpan? latency = null;
+        var output = Metrics.Outputs[stream];
+        output.Acked++;
         if (latencyStart is { } start)
         {
             latency = Worker.Time.GetElapsedTime(start);
-            Metrics.CompleteLatencyTicks += latency.Value.Ticks;
+            var ticks = latency.Value.Ticks;
+            Metrics.CompleteLatencyTicks += ticks;
             Metrics.CompleteCount++;
+            output.CompleteTicks += ticks;
+            output.CompleteSamples++;
         }
 
         if (Hooks.Count > 0)
@@ -194,7 +200,7 @@ internal sealed class SpoutTask : TaskRunner
         }
     }
 
-    private void Failed(object messageId, FailureReason reason)
+    private void Failed(object messageId, FailureReason reason, int stream)
     {
         Metrics.Failed++;
         if (Hooks.Count > 0)
@@ -202,6 +208,7 @@ internal sealed class SpoutTask : TaskRunner
             RunHooks(static (h, i) => h.SpoutFail(i), new SpoutFailInfo(messageId, TaskId, reason));
         }
 
+        Metrics.Outputs[stream].Failed++;
         try
         {
             if (_reasoned is not null)

@@ -9,12 +9,12 @@ namespace Squall.Runtime.Execution;
 /// </summary>
 internal abstract class TaskRunner
 {
-    protected TaskRunner(WorkerContext worker, string componentId, int taskId, TopologyContext? context = null)
+    protected TaskRunner(WorkerContext worker, string componentId, int taskId, ComponentSpec? component = null, TopologyContext? context = null)
     {
         Worker = worker;
         ComponentId = componentId;
         TaskId = taskId;
-        Metrics = new TaskMetrics(componentId, taskId);
+        Metrics = new TaskMetrics(componentId, taskId, component?.StreamList, component?.IsSpout ?? false);
         Mailbox = new TaskMailbox(this);
         Context = context;
         Hooks = context?.Hooks ?? [];

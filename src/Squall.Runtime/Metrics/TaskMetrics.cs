@@ -1,22 +1,47 @@
+using System.Runtime.CompilerServices;
+
 namespace Squall.Runtime.Metrics;
 
 /// <summary>
 /// Counters of one task, written only by the executor thread that runs it (plain increments, no atomics on
 /// the hot path) and read by any thread for reporting; a torn read is impossible for aligned longs on 64-bit.
 /// </summary>
+/// <remarks>
+/// The totals (<see cref="Emitted"/>, <see cref="Executed"/>, ...) serve <c>GetStats</c>; the per-stream
+/// counters (<see cref="Outputs"/> by the component's dense stream index, <see cref="Inputs"/> by source
+/// stream) serve Storm's windowed stats. Inputs are found by reference over a tiny array (a bolt rarely has
+/// more than a few), which is cheaper than hashing; a new input copies the array and publishes it.
+/// Latencies are sampled: one execute in <see cref="SampleEvery"/> reads the clock, as Storm samples its stats.
+/// </remarks>
 internal sealed class TaskMetrics
 {
-    public TaskMetrics(string componentId, int taskId)
+    /// <summary>One tuple in this many (a power of two) has its execute and process latency measured.</summary>
+    public const int SampleEvery = 8;
+
+    private InputCounters[] _inputs = [];
+
+    public TaskMetrics(string componentId, int taskId, IReadOnlyList<StreamDescriptor>? outputs = null, bool isSpout = false)
     {
         ComponentId = componentId;
         TaskId = taskId;
+        IsSpout = isSpout;
+        Outputs = outputs is null ? [] : [.. outputs.Select(s => new OutputCounters(s.StreamId))];
     }
 
     public string ComponentId { get; }
 
     public int TaskId { get; }
 
+    public bool IsSpout { get; }
+
+    /// <summary>By the component's dense stream index (<see cref="StreamDescriptor.Index"/>).</summary>
+    public OutputCounters[] Outputs { get; }
+
+    /// <summary>The inputs seen so far (a snapshot; the executor may publish a longer array later).</summary>
+    public InputCounters[] Inputs => Volatile.Read(ref _inputs);
+
     public long Emitted;
+    public long Transferred;
     public long Executed;
     public long Acked;
     public long Failed;
@@ -25,4 +50,31 @@ internal sealed class TaskMetrics
     public long CompleteCount;
     public long ThrottledTicks;
     public long MaxPendingSeen;
+
+    /// <summary>Counts executes to pick the sampled ones.</summary>
+    public long SampleCounter;
+
+    /// <summary>The counters of input <paramref name="source"/>, created on first sight.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public InputCounters Input(StreamDescriptor source)
+    {
+        var inputs = _inputs;
+        for (var i = 0; i < inputs.Length; i++)
+        {
+            if (ReferenceEquals(inputs[i].Source, source))
+            {
+                return inputs[i];
+            }
+        }
+
+        return AddInput(source);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private InputCounters AddInput(StreamDescriptor source)
+    {
+        var counters = new InputCounters(source);
+        Volatile.Write(ref _inputs, [.. _inputs, counters]);
+        return counters;
+    }
 }

@@ -43,6 +43,7 @@ public sealed class TestCluster : IAsyncDisposable
             storm.zookeeper.auth.payload: "{ZooKeeperCredential}"
             nimbus.topology.build.timeout.secs: 20
             worker.orphan.timeout.secs: 5
+            logviewer.port: 0
 
             """);
     }
