@@ -115,7 +115,7 @@ public sealed class LocalCluster : IDisposable
     /// Storm's built-in stats of the topology — per task, stream and window — with its shape, state and last
     /// errors: what the local-mode UI shows.
     /// </summary>
-    public LocalTopologyInfo GetTopologyInfo(string name)
+    public LocalTopologyInfo GetTopologyStats(string name)
     {
         var running = Get(name);
         return new LocalTopologyInfo(

@@ -81,11 +81,6 @@ public sealed partial class Config
     /// <summary>Metrics consumers: a list of maps with <c>class</c> (an <c>IMetricsConsumer</c> type name) and optional <c>argument</c>.</summary>
     public const string TopologyMetricsConsumerRegister = "topology.metrics.consumer.register";
 
-    /// <summary>Storm 2's flush interval for partly filled batches (accepted; Squall flushes at the end of every executor loop).</summary>
-    public const string TopologyBatchFlushIntervalMillis = "topology.batch.flush.interval.millis";
-
-    /// <summary>How many NextTuple calls a spout makes between reads of its inbox (accepted; see the README).</summary>
-    public const string TopologySpoutRecvqSkips = "topology.spout.recvq.skips";
 
     /// <summary>Prefix of the keys that override a component's executor count (set by rebalance).</summary>
     public const string TopologyComponentExecutorsPrefix = "topology.component.executors.";

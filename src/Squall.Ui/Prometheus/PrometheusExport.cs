@@ -21,7 +21,7 @@ internal sealed class PrometheusExport
     private static readonly string[] InputLabels = ["topology", "component", "task", "source", "stream"];
 
     private readonly IUiSource _source;
-    private readonly CollectorRegistry _registry = Metrics.NewCustomRegistry();
+    private readonly CollectorRegistry _registry = global::Prometheus.Metrics.NewCustomRegistry();
     private readonly Lock _update = new();
     private readonly Counter _emitted, _transferred, _spoutAcked, _spoutFailed, _executed, _boltAcked, _boltFailed, _throttled;
     private readonly Gauge _completeLatency, _executeLatency, _processLatency, _capacity, _queue, _backpressure;
@@ -30,7 +30,7 @@ internal sealed class PrometheusExport
     public PrometheusExport(IUiSource source)
     {
         _source = source;
-        var f = Metrics.WithCustomRegistry(_registry);
+        var f = global::Prometheus.Metrics.WithCustomRegistry(_registry);
         _emitted = f.CreateCounter("squall_emitted_total", "Tuples emitted (emit calls) on a stream.", OutputLabels);
         _transferred = f.CreateCounter("squall_transferred_total", "Tuples sent to tasks on a stream.", OutputLabels);
         _spoutAcked = f.CreateCounter("squall_spout_acked_total", "Spout tuple trees completed, by the stream of their root.", OutputLabels);

@@ -48,7 +48,7 @@ internal sealed class LocalSource(LocalCluster cluster, string token, TimeProvid
                     cluster.Deactivate(action.TopologyId);
                     break;
                 case "rebalance":
-                    if (action.Workers is { } workers && workers != cluster.GetTopologyInfo(action.TopologyId).Workers)
+                    if (action.Workers is { } workers && workers != cluster.GetTopologyStats(action.TopologyId).Workers)
                     {
                         return new UiActionResult(400, "invalid rebalance", "Local mode cannot change the worker count of a running topology; change executors instead.");
                     }
@@ -75,7 +75,7 @@ internal sealed class LocalSource(LocalCluster cluster, string token, TimeProvid
     }
 
     private int MessageTimeout(string name) =>
-        cluster.GetTopologyInfo(name).Conf.TryGetValue(Config.TopologyMessageTimeoutSecs, out var v) && v is not null ? Convert.ToInt32(v, CultureInfo.InvariantCulture) : 30;
+        cluster.GetTopologyStats(name).Conf.TryGetValue(Config.TopologyMessageTimeoutSecs, out var v) && v is not null ? Convert.ToInt32(v, CultureInfo.InvariantCulture) : 30;
 
     private UiActionResult? Authorize(string authorization)
     {
@@ -94,7 +94,7 @@ internal sealed class LocalSource(LocalCluster cluster, string token, TimeProvid
         LocalTopologyInfo info;
         try
         {
-            info = cluster.GetTopologyInfo(name);
+            info = cluster.GetTopologyStats(name);
         }
         catch (KeyNotFoundException)
         {

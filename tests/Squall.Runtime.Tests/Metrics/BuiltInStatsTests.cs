@@ -20,7 +20,7 @@ public sealed class BuiltInStatsTests
         cluster.SubmitTopology("stats", Clusters.Conf((Config.TopologyWorkers, workers)), Topology(log));
         Wait.UntilEqual(() => log.AckCount, Sentences, "every sentence acked");
 
-        var info = cluster.GetTopologyInfo("stats");
+        var info = cluster.GetTopologyStats("stats");
         info.Reports.Count.ShouldBe(workers);
         foreach (var window in StatsWindow.All)
         {
@@ -54,7 +54,7 @@ public sealed class BuiltInStatsTests
 
         time.Advance(TimeSpan.FromMinutes(11));
 
-        var info = cluster.GetTopologyInfo("stats");
+        var info = cluster.GetTopologyStats("stats");
         Output(Window(info, "sentences", "600"), "default").ShouldBe((0, 0, 0, 0));
         Output(Window(info, "sentences", "10800"), "default").ShouldBe((Sentences, Sentences, Sentences, 0));
         Output(Window(info, "sentences", StatsWindow.AllTimeName), "default").ShouldBe((Sentences, Sentences, Sentences, 0));
@@ -72,8 +72,8 @@ public sealed class BuiltInStatsTests
         builder.SetBolt("thrower", () => new ThrowingBolt(1, new CaptureSink()), 1).ShuffleGrouping("numbers");
         cluster.SubmitTopology("errors", new Config(), builder.CreateTopology());
 
-        Wait.Until(() => cluster.GetTopologyInfo("errors").Reports[0].Errors.Count == 1, "the error reported");
-        var errors = cluster.GetTopologyInfo("errors").Reports[0].Errors;
+        Wait.Until(() => cluster.GetTopologyStats("errors").Reports[0].Errors.Count == 1, "the error reported");
+        var errors = cluster.GetTopologyStats("errors").Reports[0].Errors;
         errors.ShouldAllBe(e => e.ComponentId == "thrower" && e.Time == time.GetUtcNow());
         errors[0].Error.ShouldContain("bad number 1");
     }
