@@ -46,6 +46,7 @@ internal sealed partial class Executor : IActivatable
         foreach (var task in tasks)
         {
             task.Outbox = outbox;
+            task.Mailbox = Mailbox;
         }
 
         if (_spouts.Length > 0 || pool is null)

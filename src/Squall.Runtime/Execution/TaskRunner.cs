@@ -29,6 +29,13 @@ internal abstract class TaskRunner
     public Outbox Outbox { get; set; } = null!;
 
     /// <summary>
+    /// The hosting executor's mailbox: other threads post work here to run inside the executor, where this
+    /// task's collector may be used. Replaced when a rebalance moves the task (actions still queued in the old
+    /// executor's mailbox when it stops are dropped, so post only while the topology runs).
+    /// </summary>
+    public ExecutorMailbox? Mailbox { get; set; }
+
+    /// <summary>
     /// The managed id of the thread running this task's executor right now (a pool thread for a slice, a
     /// spout's own thread), 0 between slices: the collectors are usable only from inside the executor.
     /// </summary>
