@@ -22,12 +22,7 @@ public class AllocationTests
         var (spout, tasks, inboxes) = Wire(acked);
         Drive(spout, tasks, inboxes, 64 * Burst); // warm up: batch pools, dictionaries, JIT
 
-        const int Tuples = 256 * Burst;
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        Drive(spout, tasks, inboxes, Tuples);
-        var perTuple = (GC.GetAllocatedBytesForCurrentThread() - before) / (double)Tuples;
-
-        perTuple.ShouldBeLessThanOrEqualTo(TupleBudgetBytes);
+        PerTuple(spout, tasks, inboxes).ShouldBeLessThanOrEqualTo(TupleBudgetBytes);
     }
 
     [Theory]
@@ -40,12 +35,7 @@ public class AllocationTests
         var (spout, tasks, inboxes) = Wire(acked, key, fieldsGrouping: true);
         Drive(spout, tasks, inboxes, 64 * Burst);
 
-        const int Tuples = 256 * Burst;
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        Drive(spout, tasks, inboxes, Tuples);
-        var perTuple = (GC.GetAllocatedBytesForCurrentThread() - before) / (double)Tuples;
-
-        perTuple.ShouldBeLessThanOrEqualTo(TupleBudgetBytes);
+        PerTuple(spout, tasks, inboxes).ShouldBeLessThanOrEqualTo(TupleBudgetBytes);
     }
 
     [Theory]
@@ -56,12 +46,28 @@ public class AllocationTests
         var (spout, tasks, inboxes) = Wire(acked: true, "ABCDEFGHI", fieldsGrouping: false, sinkFails: fail, sinkResets: !fail);
         Drive(spout, tasks, inboxes, 64 * Burst);
 
-        const int Tuples = 256 * Burst;
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        Drive(spout, tasks, inboxes, Tuples);
-        var perTuple = (GC.GetAllocatedBytesForCurrentThread() - before) / (double)Tuples;
+        PerTuple(spout, tasks, inboxes).ShouldBeLessThanOrEqualTo(TupleBudgetBytes);
+    }
 
-        perTuple.ShouldBeLessThanOrEqualTo(TupleBudgetBytes);
+    /// <summary>
+    /// Bytes per tuple over 16,384 tuples, the least of three measurements. With other tests running in
+    /// parallel (and so garbage collections at any moment), a run was once seen 24 bytes over in total
+    /// (+0.0015 B per tuple: one minimum-size object, once, presumably the GC retiring this thread's
+    /// allocation context); a real per-tuple allocation shows in every measurement, so the least of three
+    /// is still exact for what is tested.
+    /// </summary>
+    private static double PerTuple(SpoutTask spout, TaskRunner[] tasks, Inbox[] inboxes)
+    {
+        const int Tuples = 256 * Burst;
+        var least = double.MaxValue;
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            Drive(spout, tasks, inboxes, Tuples);
+            least = Math.Min(least, (GC.GetAllocatedBytesForCurrentThread() - before) / (double)Tuples);
+        }
+
+        return least;
     }
 
     private static (SpoutTask Spout, TaskRunner[] Tasks, Inbox[] Inboxes) Wire(bool acked) => Wire(acked, "ABCDEFGHI", fieldsGrouping: false);

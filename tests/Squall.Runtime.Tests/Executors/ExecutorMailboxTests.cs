@@ -34,7 +34,7 @@ public sealed class ExecutorMailboxTests
         Should.Throw<InvalidOperationException>(task.CheckCollectorThread, "the posting thread may not use the collector");
         using var ran = new ManualResetEventSlim(false);
         Exception? failure = null;
-        executor.Mailbox.Post(() =>
+        task.Mailbox.Post(() =>
         {
             try
             {
