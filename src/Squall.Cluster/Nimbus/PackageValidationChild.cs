@@ -37,7 +37,7 @@ internal static class PackageValidationChild
         try
         {
             var topology = source.Build(new Config(conf));
-            TopologyConfigValidator.Validate(conf);
+            TopologyConfigValidator.Validate(conf, topology);
             if (!topology.SpoutIds.Any())
             {
                 throw new InvalidTopologyException("The topology has no spout.");

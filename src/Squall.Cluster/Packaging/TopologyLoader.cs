@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Reflection;
 using System.Runtime.Loader;
+using Squall.Flux;
 
 namespace Squall.Cluster.Packaging;
 
@@ -30,22 +31,35 @@ internal static class TopologyLoader
     /// <summary>Loads an unpacked package in its own load context and creates the source its manifest names.</summary>
     public static ITopologySource LoadPackage(string packageDir, PackageManifest manifest, bool isCollectible = false)
     {
+        if (manifest.Definition is { } definition)
+        {
+            // A YAML topology: its placeholders were filled at submit time, so nothing is read from this host's environment.
+            return FluxTopology.Load(ResolveInPackage(packageDir, definition, "definition"), new FluxOptions
+            {
+                Environment = _ => null,
+                ResourcesDirectory = Path.Combine(packageDir, FluxTopology.PackagedResourcesFolder),
+            });
+        }
+
         var dll = ResolveMainAssembly(packageDir, manifest);
         var assembly = LoadAssembly(new TopologyLoadContext(dll, isCollectible), dll);
         return Create(FindSourceType(assembly, manifest.SourceType));
     }
 
-    /// <summary>The manifest's assembly, which must be a file inside the package (no absolute path, no <c>..</c>).</summary>
-    public static string ResolveMainAssembly(string packageDir, PackageManifest manifest)
+    /// <summary>The manifest's assembly (or YAML definition), which must be a file inside the package (no absolute path, no <c>..</c>).</summary>
+    public static string ResolveMainAssembly(string packageDir, PackageManifest manifest) =>
+        manifest.Definition is { } definition ? ResolveInPackage(packageDir, definition, "definition") : ResolveInPackage(packageDir, manifest.MainAssembly, "assembly");
+
+    private static string ResolveInPackage(string packageDir, string relative, string what)
     {
         var root = Path.GetFullPath(packageDir) + Path.DirectorySeparatorChar;
-        var dll = Path.GetFullPath(Path.Combine(root, manifest.MainAssembly));
-        if (Path.IsPathRooted(manifest.MainAssembly) || !dll.StartsWith(root, StringComparison.Ordinal))
+        var path = Path.GetFullPath(Path.Combine(root, relative));
+        if (Path.IsPathRooted(relative) || !path.StartsWith(root, StringComparison.Ordinal))
         {
-            throw new InvalidDataException($"The manifest's assembly '{manifest.MainAssembly}' is outside the package.");
+            throw new InvalidDataException($"The manifest's {what} '{relative}' is outside the package.");
         }
 
-        return File.Exists(dll) ? dll : throw new InvalidDataException($"The package has no '{manifest.MainAssembly}', which its manifest names.");
+        return File.Exists(path) ? path : throw new InvalidDataException($"The package has no '{relative}', which its manifest names.");
     }
 
     /// <summary>The topology assembly for <paramref name="projectOrDll"/>: the DLL itself, or the project built (or published, when <paramref name="publishDir"/> is given).</summary>
