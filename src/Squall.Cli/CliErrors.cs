@@ -38,7 +38,7 @@ internal static class CliErrors
     {
         var message = e.Message.ReplaceLineEndings(" ").Trim();
         return e is ClusterStartException or ClusterClientException or FormatException or FileNotFoundException or DirectoryNotFoundException
-            or InvalidOperationException or InvalidTopologyException or IOException or InvalidDataException or ArgumentException
+            or InvalidOperationException or InvalidTopologyException or IOException or InvalidDataException or ArgumentException or FluxException
             ? message
             : $"{e.GetType().Name}: {message}";
     }

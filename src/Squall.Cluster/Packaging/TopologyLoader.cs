@@ -34,7 +34,7 @@ internal static class TopologyLoader
         if (manifest.Definition is { } definition)
         {
             // A YAML topology: its placeholders were filled at submit time, so nothing is read from this host's environment.
-            return FluxTopology.Load(InsidePackage(packageDir, definition, "definition"), new FluxOptions
+            return FluxTopology.Load(ResolveInPackage(packageDir, definition, "definition"), new FluxOptions
             {
                 Environment = _ => null,
                 ResourcesDirectory = Path.Combine(packageDir, FluxTopology.PackagedResourcesFolder),
@@ -46,10 +46,11 @@ internal static class TopologyLoader
         return Create(FindSourceType(assembly, manifest.SourceType));
     }
 
-    /// <summary>The manifest's assembly, which must be a file inside the package (no absolute path, no <c>..</c>).</summary>
-    public static string ResolveMainAssembly(string packageDir, PackageManifest manifest) => InsidePackage(packageDir, manifest.MainAssembly, "assembly");
+    /// <summary>The manifest's assembly (or YAML definition), which must be a file inside the package (no absolute path, no <c>..</c>).</summary>
+    public static string ResolveMainAssembly(string packageDir, PackageManifest manifest) =>
+        manifest.Definition is { } definition ? ResolveInPackage(packageDir, definition, "definition") : ResolveInPackage(packageDir, manifest.MainAssembly, "assembly");
 
-    private static string InsidePackage(string packageDir, string relative, string what)
+    private static string ResolveInPackage(string packageDir, string relative, string what)
     {
         var root = Path.GetFullPath(packageDir) + Path.DirectorySeparatorChar;
         var path = Path.GetFullPath(Path.Combine(root, relative));

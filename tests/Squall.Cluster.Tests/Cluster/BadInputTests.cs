@@ -62,6 +62,8 @@ public sealed class BadInputTests
     private static async Task ZooKeeperIsClosedToStrangersAndWorkersReadOnlyTheirAssignment(TestCluster cluster)
     {
         var id = (await cluster.ZooKeeperChildrenAsync("/topologies")).Single();
+        var authFile = Path.Combine(cluster.SupervisorDir(0), "supervisor", "workers", cluster.SlotPorts[0][0].ToString(System.Globalization.CultureInfo.InvariantCulture), "zookeeper-auth");
+        await Wait.UntilAsync(() => File.Exists(authFile), TimeSpan.FromSeconds(90), () => "the worker is launched (so its assignment exists)\n" + cluster.Logs());
         await using (var stranger = await ZooKeeperClient.ConnectAsync(cluster.ZooKeeper.ConnectionString))
         {
             await Should.ThrowAsync<NoAuthException>(() => stranger.GetDataAsync($"/squall/topologies/{id}"));
@@ -71,8 +73,6 @@ public sealed class BadInputTests
         }
 
         // The worker's own credential, handed down by its supervisor in a file only this user reads.
-        var authFile = Path.Combine(cluster.SupervisorDir(0), "supervisor", "workers", cluster.SlotPorts[0][0].ToString(System.Globalization.CultureInfo.InvariantCulture), "zookeeper-auth");
-        await Wait.UntilAsync(() => File.Exists(authFile), TimeSpan.FromSeconds(90), () => "the worker is launched\n" + cluster.Logs());
         if (!OperatingSystem.IsWindows())
         {
             File.GetUnixFileMode(authFile).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
