@@ -27,12 +27,17 @@ internal static class SubmitCommand
 
             // Everything but the daemons' own keys goes to the topology (topology.* and the user's keys), as Storm passes them.
             var topologyConf = conf.Where(p => !ClusterKeys.Namespaces.Any(n => p.Key.StartsWith(n, StringComparison.Ordinal)) && p.Value is not null)
-                .ToDictionary(p => p.Key, p => Convert.ToString(p.Value, CultureInfo.InvariantCulture)!, StringComparer.Ordinal);
+                .ToDictionary(p => p.Key, p => Text(p.Value!), StringComparer.Ordinal);
             var submitted = await client.SubmitAsync(topologyName, zip, topologyConf, cancel);
             Console.WriteLine($"Submitted '{topologyName}' as {submitted.TopologyId} ({zip.Length / 1024.0:F0} KiB package, source {manifest.SourceType}).");
             return 0;
         }, target, name, topology, filter);
     }
+
+    /// <summary>A value as the topology's string config holds it; a YAML list (drpc.servers) becomes "a,b".</summary>
+    private static string Text(object value) => value is not string && value is IEnumerable<string> list
+        ? string.Join(',', list)
+        : Convert.ToString(value, CultureInfo.InvariantCulture)!;
 
     private static string DefaultName(string target, PackageManifest manifest)
     {

@@ -73,7 +73,7 @@ public sealed partial class Config
     public static string ComponentExecutorsKey(string componentId) => TopologyComponentExecutorsPrefix + componentId;
 
     /// <summary>Every <c>topology.*</c> key Squall understands; any other is reported as unknown.</summary>
-    public static IReadOnlySet<string> KnownTopologyKeys { get; } = new HashSet<string>(StringComparer.Ordinal)
+    public static IReadOnlySet<string> KnownTopologyKeys { get; } = WithStateAndWindowKeys(new HashSet<string>(StringComparer.Ordinal)
     {
         TopologyWorkers, TopologyDebug, TopologyAckerExecutors, TopologyMessageTimeoutSecs, TopologyMaxSpoutPending,
         TopologyTickTupleFreqSecs, TopologyMaxTaskParallelism, TopologyExecutorReceiveBufferSize,
@@ -81,7 +81,7 @@ public sealed partial class Config
         TopologyMultilangSerializer, TopologySubprocessTimeoutSecs, TopologyShellBoltMaxPending,
         TopologyEnableMessageTimeouts, TopologyName,
         TopologyBatchFlushIntervalMillis, TopologySpoutRecvqSkips, TopologyWorkerExecutorThreads,
-    };
+    });
 
     /// <summary>Keys in Storm's <c>topology.</c> namespace that Squall does not know (likely typos).</summary>
     public IReadOnlyList<string> UnknownKeys() =>

@@ -40,7 +40,7 @@ internal static class DrpcHttp
     public static IResult Error(DrpcErrorKind kind, string message) => Error(StatusOf(kind), CodeOf(kind), message);
 
     public static IResult Error(int status, string code, string message) =>
-        Results.Json(new DrpcErrorBody(code, message), DrpcJson.Default.DrpcErrorBody, statusCode: status);
+        Results.Json(new DrpcErrorBody(code, message), DrpcJson.Readable.DrpcErrorBody, statusCode: status);
 
     /// <summary>For status-code pages: a JSON body for an answer the framework left empty (404 route, 405 method, ...).</summary>
     public static Task WriteEmptyStatusAsync(HttpContext context, string hint)
@@ -56,6 +56,6 @@ internal static class DrpcHttp
         };
         context.Response.ContentType = "application/json";
         var body = new DrpcErrorBody(code, $"{context.Request.Method} {context.Request.Path} answers {status}; {hint}");
-        return context.Response.WriteAsync(JsonSerializer.Serialize(body, DrpcJson.Default.DrpcErrorBody), context.RequestAborted);
+        return context.Response.WriteAsync(JsonSerializer.Serialize(body, DrpcJson.Readable.DrpcErrorBody), context.RequestAborted);
     }
 }

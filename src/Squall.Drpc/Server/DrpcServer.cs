@@ -143,7 +143,7 @@ internal sealed partial class DrpcServer : IAsyncDisposable
             string args;
             try
             {
-                using var reader = new StreamReader(request.Body, new UTF8Encoding(false, throwOnInvalidBytes: true));
+                using var reader = new StreamReader(request.Body, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false);
                 args = await reader.ReadToEndAsync(cancel).ConfigureAwait(false);
             }
             catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)

@@ -12,7 +12,7 @@ namespace Squall.Drpc.Topology;
 /// <c>(id, count)</c>: how many tuples of the request it sent here. PrepareRequest is the single upstream of
 /// the first bolt; later bolts hear from every task of the bolt before them.</item>
 /// <item>When all upstream tasks have reported and the counts match what arrived, the request is finished
-/// here: a batch bolt's <c>FinishBatch</c> runs (on the last bolt, only where tuples of it arrived), this task reports its own per-task counts downstream, and
+/// here: a batch bolt's <c>FinishBatch</c> runs (on the last bolt, see <see cref="FinishesBatch"/>), this task reports its own per-task counts downstream, and
 /// only then acks the tuples it held. Holding them keeps the request's tuple tree open, so a failure
 /// anywhere downstream still fails the tree and reaches the caller at once.</item>
 /// </list>
@@ -34,6 +34,8 @@ internal sealed class CoordinatedBolt(CoordinatedBoltSpec spec) : IRichBolt
     private long _tick;
     private long _sweepAfterTicks;
     private string _component = string.Empty;
+    private int _taskCount = 1;
+    private int _taskIndex;
 
     public void DeclareOutputFields(OutputFieldsDeclarer declarer)
     {
@@ -66,6 +68,8 @@ internal sealed class CoordinatedBolt(CoordinatedBoltSpec spec) : IRichBolt
         _context = context;
         _output = collector;
         _component = context.ThisComponentId;
+        _taskCount = context.GetComponentTasks(_component).Count;
+        _taskIndex = context.ThisTaskIndex;
         _expectedReports = spec.SingleUpstream ? 1 : context.GetComponentTasks(spec.Upstream).Count;
         _downstreamTasks = context.GetComponentTasks(spec.Downstream);
         _sweepAfterTicks = (conf.MessageTimeoutSecs / SweepTickSecs) + 2;
@@ -95,6 +99,7 @@ internal sealed class CoordinatedBolt(CoordinatedBoltSpec spec) : IRichBolt
         {
             track.Reports++;
             track.Expected += input.GetLong(1);
+            track.UpstreamTotal += input.GetLong(2);
         }
         else
         {
@@ -188,10 +193,7 @@ internal sealed class CoordinatedBolt(CoordinatedBoltSpec spec) : IRichBolt
     private void Finish(RequestTrack track)
     {
         _tracks.Remove(track.Id);
-        // The last bolt answers: only a task that received tuples of the request finishes it there (Storm
-        // keys the last bolt on the request id the same way), so its tasks without any part of the request
-        // do not each add an empty answer. Earlier bolts finish on every task, as in Storm.
-        if (track.Batch is { } batch && (spec.DirectCoord || track.Received > 0))
+        if (track.Batch is { } batch && FinishesBatch(track))
         {
             try
             {
@@ -215,16 +217,27 @@ internal sealed class CoordinatedBolt(CoordinatedBoltSpec spec) : IRichBolt
         {
             foreach (var task in _downstreamTasks)
             {
-                _output!.EmitDirect(task, DrpcStreams.Coord, anchor, new Values(track.Id, track.Sent.GetValueOrDefault(task)));
+                _output!.EmitDirect(task, DrpcStreams.Coord, anchor, new Values(track.Id, track.Sent.GetValueOrDefault(task), track.TotalSent));
             }
         }
         else
         {
-            _output!.Emit(DrpcStreams.Coord, anchor, new Values(track.Id, track.TotalSent));
+            _output!.Emit(DrpcStreams.Coord, anchor, new Values(track.Id, track.TotalSent, track.TotalSent));
         }
 
         track.Held.ForEach(_output!.Ack);
     }
+
+    /// <summary>
+    /// Earlier bolts finish every request on every task, as in Storm. The last bolt answers, so only tasks that
+    /// received tuples of the request finish it there (with the last bolt grouped by id, that is one task: the
+    /// one Storm's id stream would pick); when the whole bolt received nothing, one task picked by the id
+    /// finishes it, so an aggregation over nothing (a count of 0) still answers once.
+    /// </summary>
+    private bool FinishesBatch(RequestTrack track) =>
+        spec.DirectCoord
+        || track.Received > 0
+        || (track.UpstreamTotal == 0 && (int)((ulong)track.Id % (ulong)_taskCount) == _taskIndex);
 
     private void Sweep()
     {

@@ -16,11 +16,12 @@ internal static class DrpcStreams
 
     /// <summary>
     /// Coordination: when a task has finished a request it tells each downstream task how many tuples of
-    /// that request it sent it: <c>(id, count)</c>. A direct stream, except into JoinResult (grouped by id).
+    /// that request it sent it, and how many it sent to all of them: <c>(id, count, total)</c>. A direct
+    /// stream, except into JoinResult (grouped by id).
     /// </summary>
     public const string Coord = "drpc-coord";
 
-    public static readonly Fields CoordFields = new("id", "count");
+    public static readonly Fields CoordFields = new("id", "count", "total");
 
     public static string BoltId(int index) => "bolt" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

@@ -30,9 +30,9 @@ internal sealed class PrepareRequest(string firstBolt) : IRichBolt
     {
         ArgumentNullException.ThrowIfNull(input);
         var id = Random.Shared.NextInt64(1, long.MaxValue);
-        var targets = _output!.Emit(DrpcStreams.Args, input, new Values(id, input.GetValue(0)));
+        var targets = _output!.Emit(DrpcStreams.Args, input, new Values(id, input.GetValue(0))).ToArray();
         Span<int> counts = stackalloc int[_firstTasks.Count];
-        foreach (var target in targets.AsSpan())
+        foreach (var target in targets)
         {
             for (var i = 0; i < _firstTasks.Count; i++)
             {
@@ -46,7 +46,7 @@ internal sealed class PrepareRequest(string firstBolt) : IRichBolt
         _output.Emit(DrpcStreams.Return, input, new Values(id, input.GetValue(1)));
         for (var i = 0; i < _firstTasks.Count; i++)
         {
-            _output.EmitDirect(_firstTasks[i], DrpcStreams.Coord, [input], new Values(id, (long)counts[i]));
+            _output.EmitDirect(_firstTasks[i], DrpcStreams.Coord, [input], new Values(id, (long)counts[i], (long)targets.Length));
         }
 
         _output.Ack(input);

@@ -15,6 +15,9 @@ internal sealed class RequestTrack(long id)
 
     public long Received { get; set; }
 
+    /// <summary>What the upstream tasks sent to all tasks of this component (the sum of the reports' totals).</summary>
+    public long UpstreamTotal { get; set; }
+
     public List<Tuple> Held { get; } = [];
 
     public Dictionary<int, long> Sent { get; } = [];
