@@ -37,8 +37,8 @@ public sealed class ConfigTests
 
         cluster.SubmitTopology("all-keys", conf, OneSpout());
 
-        // Every topology.* key of Storm's Config (136) and its defaults.yaml (one more: the receiver thread count).
-        Config.KnownTopologyKeys.Count.ShouldBe(137);
+        // Every topology.* key of Storm's Config and defaults.yaml (138), and Squall's own pool size key.
+        Config.KnownTopologyKeys.Count.ShouldBe(139);
         lines.ShouldBeEmpty();
     }
 
