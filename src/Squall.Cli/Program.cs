@@ -14,6 +14,7 @@ var root = new RootCommand("squall: run Storm-style topologies on .NET")
     NimbusCommand.Create(),
     SupervisorCommand.Create(),
     DevClusterCommand.Create(),
+    DrpcCommand.Create(),
     WorkerCommand.Create(),
     UiCommand.Create(),
 };
