@@ -14,6 +14,7 @@ var root = new RootCommand("squall: run Storm-style topologies on .NET")
     NimbusCommand.Create(),
     SupervisorCommand.Create(),
     DevClusterCommand.Create(),
+    DrpcCommand.Create(),
     WorkerCommand.Create(),
 };
 // Daemons stop their workers and ZooKeeper on Ctrl+C / SIGTERM: give them time before the process is ended.

@@ -38,8 +38,14 @@ internal sealed class NimbusQueries(ClusterStateStore store, SupervisorTracker t
             workers,
             ComponentStatsDto.Sum(reports.SelectMany(r => r.Worker.Stats)),
             [.. reports.SelectMany(r => r.Worker.Errors).Take(50)],
-            topology.Conf);
+            Redacted(topology.Conf));
     }
+
+    /// <summary>The conf as the (unauthenticated) read API shows it: secrets a topology carries, such as drpc.invocations.token, are masked.</summary>
+    private static Dictionary<string, string> Redacted(Dictionary<string, string> conf) => conf.ToDictionary(
+        p => p.Key,
+        p => p.Key.EndsWith(".token", StringComparison.Ordinal) || p.Key.EndsWith(".password", StringComparison.Ordinal) || p.Key.EndsWith(".secret", StringComparison.Ordinal) ? "***" : p.Value,
+        StringComparer.Ordinal);
 
     public async Task<SupervisorList> SupervisorsAsync(CancellationToken cancel)
     {

@@ -4,46 +4,53 @@ using Squall.Runtime.Messaging;
 namespace Squall.Runtime.Execution;
 
 /// <summary>
-/// Work that other threads hand to one executor (Flink's task mailbox): any thread posts, only the executor
-/// thread runs it, between inbox batches, so what runs may use the collectors of the executor's tasks.
+/// Actions that other threads hand to an executor, run by the executor itself between batches (Flink's
+/// mailbox): the thread-safe way for a component's helper thread (a shell bolt's reader, an async client's
+/// callback) to get back onto the executor, where its collector may be used, with no lock on the hot path.
 /// </summary>
 /// <remarks>
-/// A post wakes the executor through its inbox's control queue, once per drain (the flag): the first post
-/// after a drain sends the wake-up, later ones ride on it. The flag is cleared before draining, so a post
-/// racing with a drain always either is taken by it or sends a new wake-up — nothing is left behind asleep.
-/// A drain runs only what was queued when it began, so work that posts more work cannot hold the executor.
-/// Posts come from <see cref="TaskMailbox"/>, one per task at a time, which reports errors of the work itself.
+/// <see cref="Post"/> wakes the executor (activates it on the pool, or unparks a spout's thread). The executor
+/// runs the actions that were queued when it started draining, in order, each guarded: an exception becomes the
+/// component's reported error. Actions run with the executor's collectors usable, as if inside Execute/NextTuple.
 /// </remarks>
 internal sealed class ExecutorMailbox
 {
-    private readonly ConcurrentQueue<Action> _work = new();
+    private readonly ConcurrentQueue<Action> _actions = new();
     private readonly Inbox _inbox;
-    private int _signalled;
 
     public ExecutorMailbox(Inbox inbox) => _inbox = inbox;
 
-    /// <summary>Queues <paramref name="work"/> for the executor thread; thread-safe, never blocks.</summary>
-    public void Post(Action work)
+    public bool IsEmpty => _actions.IsEmpty;
+
+    /// <summary>Queues <paramref name="action"/> to run on the executor and wakes it; callable from any thread.</summary>
+    public void Post(Action action)
     {
-        _work.Enqueue(work);
-        if (Interlocked.CompareExchange(ref _signalled, 1, 0) == 0)
-        {
-            _inbox.Post(new ControlMessage(ControlKind.Mailbox));
-        }
+        ArgumentNullException.ThrowIfNull(action);
+        _actions.Enqueue(action);
+        _inbox.Wake();
     }
 
-    /// <summary>On the executor thread: runs the work queued so far; true if there was any.</summary>
-    public bool Drain()
+    /// <summary>Runs the actions queued so far (not those they post); true when any ran. Executor only.</summary>
+    public bool Drain(TaskRunner owner)
     {
-        Interlocked.Exchange(ref _signalled, 0);
-        var count = _work.Count;
-        var ran = false;
-        while (count-- > 0 && _work.TryDequeue(out var work))
+        if (_actions.IsEmpty)
         {
-            ran = true;
-            work();
+            return false; // the common case, checked without ConcurrentQueue.Count's snapshot
         }
 
-        return ran;
+        var count = _actions.Count;
+        for (var i = 0; i < count && _actions.TryDequeue(out var action); i++)
+        {
+            try
+            {
+                action();
+            }
+            catch (Exception e)
+            {
+                owner.ReportError(e);
+            }
+        }
+
+        return count > 0;
     }
 }

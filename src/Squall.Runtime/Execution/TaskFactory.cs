@@ -17,7 +17,7 @@ internal static class TaskFactory
         var component = layout.Topology.ById[componentId];
         var conf = worker.Conf.With(component.Configuration);
         var context = new TopologyContext(layout, worker.TopologyId, taskId, workerTasks);
-        var instance = component.Factory();
+        var instance = Adapters.ComponentAdapters.Adapt(component.Factory(), component, worker.Time);
         var routes = RouteBuilder.Build(layout, component, context);
         switch (instance)
         {

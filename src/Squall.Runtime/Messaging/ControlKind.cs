@@ -15,9 +15,6 @@ internal enum ControlKind
     /// <summary>Rotate the timeout buckets of spouts and ackers.</summary>
     RotateTimeouts,
 
-    /// <summary>Work was posted to the executor's <see cref="Execution.ExecutorMailbox"/>: run it.</summary>
-    Mailbox,
-
     /// <summary>Leave the executor loop.</summary>
     Stop,
 }
