@@ -5,8 +5,8 @@ namespace Squall.Runtime.Tests;
 
 /// <summary>
 /// <see cref="ExecutorMailbox"/> and <see cref="TaskMailbox"/> on one thread, every ordering spelled out:
-/// wake-ups are coalesced, nothing posted is left asleep, work follows a task to a new executor, a busy task
-/// yields after a turn, and what work throws becomes the component's error.
+/// posts are coalesced into one turn per task, nothing posted is left behind, work follows a task to a new
+/// executor, a busy task yields after a turn, and what work throws becomes the component's error.
 /// </summary>
 [Trait("Category", "Unit")]
 public sealed class ExecutorMailboxUnitTests
@@ -15,6 +15,7 @@ public sealed class ExecutorMailboxUnitTests
     private readonly Inbox _inbox = new(4);
     private readonly ExecutorMailbox _executor;
     private readonly TaskMailbox _task;
+    private readonly TaskRunner _runner;
 
     public ExecutorMailboxUnitTests()
     {
@@ -25,11 +26,12 @@ public sealed class ExecutorMailboxUnitTests
         var options = TopologyOptions.From(conf);
         var layout = new TaskLayout(builder.CreateTopology(), options.Ackers);
         var worker = new WorkerContext("mailbox", conf, options, layout, TimeProvider.System, _errors.Add);
-        _task = Execution.TaskFactory.Create(worker, 1, [1]).Mailbox;
+        _runner = Execution.TaskFactory.Create(worker, 1, [1]);
+        _task = _runner.Mailbox;
     }
 
     [Fact]
-    public void Posts_are_coalesced_into_one_wake_up_per_drain_and_run_in_order()
+    public void Posts_run_in_order_in_one_turn_and_a_post_after_a_drain_schedules_a_new_one()
     {
         var ran = new List<int>();
         _task.Bind(_executor);
@@ -39,15 +41,15 @@ public sealed class ExecutorMailboxUnitTests
             _task.Post(() => ran.Add(n));
         }
 
-        WakeUps().ShouldBe(1);
-        _executor.Drain().ShouldBeTrue();
+        _executor.Drain(_runner).ShouldBeTrue();
         ran.ShouldBe([0, 1, 2]);
-        _executor.Drain().ShouldBeFalse();
+        _executor.Drain(_runner).ShouldBeFalse();
 
-        // After a drain, the next post sends a new wake-up.
+        // After a drain, the next post schedules a new turn.
+        _executor.IsEmpty.ShouldBeTrue();
         _task.Post(() => ran.Add(3));
-        WakeUps().ShouldBe(1);
-        _executor.Drain();
+        _executor.IsEmpty.ShouldBeFalse();
+        _executor.Drain(_runner);
         ran.ShouldBe([0, 1, 2, 3]);
     }
 
@@ -57,7 +59,7 @@ public sealed class ExecutorMailboxUnitTests
         var ran = false;
         _task.Post(() => ran = true);
         _task.Bind(_executor);
-        _executor.Drain();
+        _executor.Drain(_runner);
         ran.ShouldBeTrue();
     }
 
@@ -66,16 +68,16 @@ public sealed class ExecutorMailboxUnitTests
     {
         var ran = 0;
         _task.Bind(_executor);
-        _executor.Drain();
+        _executor.Drain(_runner);
         _task.Post(() => ran++);
 
         // The old executor stops without draining (a rebalance); the task moves to a new one.
         var next = new ExecutorMailbox(new Inbox(4));
         _task.Bind(next);
-        next.Drain();
+        next.Drain(_runner);
         ran.ShouldBe(1);
         _task.Post(() => ran++);
-        next.Drain();
+        next.Drain(_runner);
         ran.ShouldBe(2);
     }
 
@@ -84,20 +86,20 @@ public sealed class ExecutorMailboxUnitTests
     {
         var ran = 0;
         _task.Bind(_executor);
-        _executor.Drain();
+        _executor.Drain(_runner);
         for (var i = 0; i < 300; i++)
         {
             _task.Post(() => ran++);
         }
 
-        _executor.Drain();
+        _executor.Drain(_runner);
         ran.ShouldBe(256);
-        _executor.Drain();
+        _executor.Drain(_runner);
         ran.ShouldBe(300);
 
         // Work posted by work joins the running turn while the turn has room.
         _task.Post(() => _task.Post(() => ran++));
-        _executor.Drain();
+        _executor.Drain(_runner);
         ran.ShouldBe(301);
     }
 
@@ -108,20 +110,8 @@ public sealed class ExecutorMailboxUnitTests
         _task.Bind(_executor);
         _task.Post(() => throw new InvalidOperationException("posted work failed"));
         _task.Post(() => ran = true);
-        _executor.Drain();
+        _executor.Drain(_runner);
         ran.ShouldBeTrue();
         (_errors.Single().ComponentId, _errors.Single().Error.Message).ShouldBe(("spout", "posted work failed"));
-    }
-
-    private int WakeUps()
-    {
-        var count = 0;
-        while (_inbox.TryTakeControl(out var message))
-        {
-            message.Kind.ShouldBe(ControlKind.Mailbox);
-            count++;
-        }
-
-        return count;
     }
 }

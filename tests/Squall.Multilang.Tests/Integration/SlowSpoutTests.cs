@@ -12,7 +12,7 @@ namespace Squall.Multilang.Tests.Integration;
 [Trait("Category", "Integration")]
 public sealed class SlowSpoutTests
 {
-    [Fact(Skip = "Needs the engine fix of issue 12 point 1 (helper engine: a NextTuple burst ends when a call is slow, emits flush within topology.batch.flush.interval.millis, acks are taken between calls). On branch multilang every tuple times out (first fail after ~5 s). Remove this Skip when that fix is merged.")]
+    [Fact]
     public void A_spout_child_taking_100_ms_per_next_gets_every_tuple_acked_within_a_5_s_message_timeout()
     {
         // 100 tuples take 10 s to make; held back for a burst of 64 calls, the first would wait 6.4 s for
