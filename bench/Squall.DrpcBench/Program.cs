@@ -23,7 +23,7 @@ if (mode is not ("http" or "local"))
 var builder = new LinearDrpcTopologyBuilder("echo");
 builder.AddBolt(() => new EchoBolt(), 2);
 var conf = new Config { MessageTimeoutSecs = 60 };
-using var cluster = new LocalCluster();
+var cluster = new LocalCluster();
 using var local = new LocalDrpc();
 DrpcServer? server = null;
 Func<string, Task<string>> call;
@@ -53,6 +53,7 @@ for (var r = 0; r < runs; r++)
 
 Console.WriteLine($"load average after: {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
 callers.ForEach(c => c.Dispose());
+cluster.Dispose(); // topology first, so its spouts do not see the server go away
 if (server is not null)
 {
     await server.DisposeAsync();
