@@ -1,5 +1,6 @@
 using Squall.Cluster;
 using Squall.Cluster.Client;
+using Squall.Flux;
 
 namespace Squall.Cli;
 
@@ -13,7 +14,7 @@ internal static class CliErrors
             return await action();
         }
         catch (Exception e) when (e is ClusterStartException or ClusterClientException or FormatException or FileNotFoundException
-                                   or InvalidOperationException or InvalidTopologyException or IOException)
+                                   or InvalidOperationException or InvalidTopologyException or IOException or FluxException)
         {
             await Console.Error.WriteLineAsync($"error: {e.Message}");
             return 1;

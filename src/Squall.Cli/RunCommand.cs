@@ -10,17 +10,21 @@ internal static class RunCommand
 {
     public static Command Create()
     {
-        var target = new Argument<string>("project-or-dll") { Description = "A topology project (.csproj or folder) or a built assembly (.dll)." };
+        var target = new Argument<string>("project-dll-or-yaml") { Description = "A topology project (.csproj or folder), a built assembly (.dll) or a YAML topology (.yaml)." };
         var seconds = new Option<int>("--seconds", "-s") { Description = "How long to run; 0 runs until Ctrl+C.", DefaultValueFactory = _ => 0 };
         var topology = new Option<string?>("--topology", "-t") { Description = "The ITopologySource type, when the assembly has several." };
         var config = new Option<string[]>("--config", "-c") { Description = "Configuration key=value (Storm's keys).", AllowMultipleArgumentsPerToken = false };
-        var command = new Command("run", "Runs a topology in local mode (in this process).") { target, seconds, topology, config };
-        command.SetAction(async (result, cancel) =>
+        var filter = YamlTopology.FilterOption();
+        var command = new Command("run", "Runs a topology in local mode (in this process).") { target, seconds, topology, config, filter };
+        command.SetAction((result, cancel) => CliErrors.Run(async () =>
         {
-            var source = TopologyLoader.Load(result.GetValue(target)!, result.GetValue(topology));
+            var path = result.GetValue(target)!;
+            var source = YamlTopology.IsYaml(path)
+                ? YamlTopology.Load(path, result.GetValue(filter))
+                : TopologyLoader.Load(path, result.GetValue(topology));
             var conf = ConfigOverrides.Apply(new Config(), result.GetValue(config) ?? []);
             return await RunAsync(source, conf, result.GetValue(seconds), cancel);
-        });
+        }));
         return command;
     }
 

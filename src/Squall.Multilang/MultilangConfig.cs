@@ -11,6 +11,13 @@ public static class MultilangConfig
     /// </summary>
     public const string ResourcesDir = "squall.multilang.resources.dir";
 
+    /// <summary>
+    /// <c>squall.multilang.handshake.timeout.secs</c>: how long a starting child may take to answer the handshake
+    /// (default 120). Storm waits without a limit; a child slower than this is reported, killed and relaunched
+    /// with back-off, never given up on.
+    /// </summary>
+    public const string HandshakeTimeoutSecs = "squall.multilang.handshake.timeout.secs";
+
     /// <summary>Storm's fallback for the subprocess timeout when <c>topology.subprocess.timeout.secs</c> is unset.</summary>
     public const string SupervisorWorkerTimeoutSecs = "supervisor.worker.timeout.secs";
 }

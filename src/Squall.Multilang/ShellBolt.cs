@@ -8,10 +8,11 @@ namespace Squall.Multilang;
 /// </summary>
 /// <remarks>
 /// One child per task, started in <see cref="Prepare"/> with argv [command, script] in the resources folder
-/// (<see cref="MultilangConfig.ResourcesDir"/>). When the child dies, breaks the protocol or stops answering
-/// heartbeats, the error is reported through the collector (quoting the child's output and stderr), the
-/// child is killed, its pending tuples fail, and the next <see cref="Execute"/> starts a new child.
-/// The collector is only called from the executor thread, inside Execute: see ShellBoltSession for why.
+/// (<see cref="MultilangConfig.ResourcesDir"/>). The child is asynchronous, as Storm's protocol allows: it may
+/// emit, ack or fail a tuple at any time after receiving it; what it sends is applied on the executor thread
+/// through the task's <see cref="TopologyContext.Mailbox"/>. When the child dies, breaks the protocol or stops
+/// answering heartbeats, the error is reported through the collector (quoting the child's output and
+/// stderr), the child is killed, its pending tuples fail, and the next <see cref="Execute"/> starts a new child.
 /// </remarks>
 public sealed class ShellBolt : ShellComponent<ShellBolt>, IRichBolt, IDisposable
 {
@@ -29,18 +30,25 @@ public sealed class ShellBolt : ShellComponent<ShellBolt>, IRichBolt, IDisposabl
 
     internal long HeartbeatsAnswered => _session?.SyncsReceived ?? 0;
 
-    /// <summary>Starts the child and completes the handshake; throws <see cref="ShellProcessException"/> (with its stderr) if it cannot.</summary>
+    /// <summary>Tuples the current child holds (queued or being processed), for tests.</summary>
+    internal int PendingCount => _session?.PendingCount ?? 0;
+
+    /// <summary>
+    /// Starts the child and completes the handshake. A child that cannot start is reported (with its stderr)
+    /// and relaunched with back-off on later tuples, which fail meanwhile so reliable spouts replay them.
+    /// </summary>
     public void Prepare(Config conf, TopologyContext context, OutputCollector collector)
     {
         ArgumentNullException.ThrowIfNull(collector);
         Bind(conf, context);
-        _host = new BoltHost(collector, LogHandler, Metrics, Time, context.ThisTaskId);
-        _session = Launch();
+        _host = new BoltHost(collector, context.Mailbox, LogHandler, Metrics, Time, context.ThisTaskId);
+        _session = TryRelaunch(Launch, collector.ReportError);
     }
 
     /// <summary>
-    /// Hands <paramref name="input"/> to the child and applies what it sends (emits, acks, fails, errors) on
-    /// this thread until it is done with the tuple; restarts a dead child first (README: Threads).
+    /// Hands <paramref name="input"/> to the child and returns (waiting only while
+    /// <c>topology.shellbolt.max.pending</c> tuples are queued for it); restarts a dead child first. The child's
+    /// emits, acks and fails for it arrive later through the mailbox (README: Asynchronous children and the executor mailbox).
     /// </summary>
     public void Execute(Tuple input)
     {

@@ -135,21 +135,25 @@ public abstract class ShellComponent<TSelf> : IComponent
     }
 
     /// <summary>Starts a child for this task and completes its handshake; throws <see cref="ShellProcessException"/> with its stderr.</summary>
+    /// <remarks>
+    /// Prepare/Open launch through <see cref="TryRelaunch{T}"/> too: a child that cannot start is reported and
+    /// retried with back-off on later calls, so its task never sits dead while its tuples time out.
+    /// </remarks>
     private protected ShellProcess StartChild()
     {
         var options = Options ?? throw new InvalidOperationException("Prepare/Open was not called.");
         var spec = new ShellLaunchSpec(
-            Command, Script, options.ResourcesDirectory, _environment, options.Serializer, _context!.ThisComponentId, _context.ThisTaskId, options.Timeout);
+            Command, Script, options.ResourcesDirectory, _environment, options.Serializer, _context!.ThisComponentId, _context.ThisTaskId, options.Timeout, options.HandshakeTimeout);
 
         // stderr is not part of the protocol: it goes to the log (Storm logs it at INFO) and into error reports.
         var process = ShellProcess.Start(spec, line => _logHandler(new ShellLogEntry(ShellLogLevel.Info, spec.ComponentId, spec.TaskId, 0, "stderr: " + line)));
-        process.Handshake(SetupBuilder.Build(process.PidDir, _conf!, _context), Time);
+        process.Handshake(SetupBuilder.Build(process.PidDir, _conf!, _context, options), Time);
         return process;
     }
 
     /// <summary>
-    /// Launches a replacement child unless launches are backing off; a failed launch is handed to
-    /// <paramref name="report"/> and yields null.
+    /// Launches a (replacement) child unless launches are backing off; a failed launch is handed to
+    /// <paramref name="report"/> and yields null, and the next attempt waits 1 s, doubling up to 30 s.
     /// </summary>
     private protected T? TryRelaunch<T>(Func<T> launch, Action<Exception> report)
         where T : class

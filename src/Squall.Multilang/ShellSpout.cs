@@ -33,13 +33,16 @@ public sealed class ShellSpout : ShellComponent<ShellSpout>, IRichSpout, IDispos
     /// <summary>The pid the current child reported, or 0 when none runs.</summary>
     public long ChildPid => _session?.Pid ?? 0;
 
-    /// <summary>Starts the child and completes the handshake; throws <see cref="ShellProcessException"/> (with its stderr) if it cannot.</summary>
+    /// <summary>
+    /// Starts the child and completes the handshake. A child that cannot start is reported (with its stderr)
+    /// and relaunched with back-off on later calls.
+    /// </summary>
     public void Open(Config conf, TopologyContext context, SpoutOutputCollector collector)
     {
         ArgumentNullException.ThrowIfNull(collector);
         Bind(conf, context);
         _host = new SpoutHost(collector, LogHandler, Metrics, Time);
-        _session = Launch();
+        _session = TryRelaunch(Launch, collector.ReportError);
     }
 
     /// <inheritdoc/>

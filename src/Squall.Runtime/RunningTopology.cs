@@ -21,7 +21,7 @@ internal sealed class RunningTopology : IAsyncDisposable
         _conf = conf;
         _topology = topology;
         _options = options;
-        TopologyOptions.From(conf);
+        TopologyConfigValidator.Validate(conf, topology);
     }
 
     public string Name { get; }

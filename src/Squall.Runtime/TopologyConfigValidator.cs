@@ -9,4 +9,12 @@ public static class TopologyConfigValidator
         ArgumentNullException.ThrowIfNull(conf);
         TopologyOptions.From(conf);
     }
+
+    /// <summary>Also checks what depends on the topology: each windowed bolt's window against the message timeout.</summary>
+    public static void Validate(Config conf, StormTopology topology)
+    {
+        Validate(conf);
+        ArgumentNullException.ThrowIfNull(topology);
+        Windowing.WindowedTopologyValidator.Validate(conf, topology);
+    }
 }

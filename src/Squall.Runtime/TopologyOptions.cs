@@ -32,6 +32,15 @@ internal sealed record TopologyOptions
     /// </summary>
     public int ProducerBatchSize { get; init; } = 1024;
 
+    /// <summary>Emits of a spout leave its executor within this many milliseconds (Storm 2's default 1); 0: after every NextTuple call.</summary>
+    public int BatchFlushIntervalMillis { get; init; } = 1;
+
+    /// <summary>A spout's burst takes acks and control messages after every this many NextTuple calls (Storm 2's default 3).</summary>
+    public int SpoutRecvqSkips { get; init; } = 3;
+
+    /// <summary>Threads of a worker's executor pool (bolts and ackers); null: one per core.</summary>
+    public int? WorkerExecutorThreads { get; init; }
+
     public bool Debug { get; init; }
 
     public bool AlwaysTrySerialize { get; init; }
@@ -59,6 +68,9 @@ internal sealed record TopologyOptions
             MaxTaskParallelism = conf.GetNullableInt(Config.TopologyMaxTaskParallelism),
             ReceiveBufferSize = conf.GetInt(Config.TopologyExecutorReceiveBufferSize, Defaults.ReceiveBufferSize),
             ProducerBatchSize = conf.GetInt(Config.TopologyProducerBatchSize, Defaults.ProducerBatchSize),
+            BatchFlushIntervalMillis = conf.GetInt(Config.TopologyBatchFlushIntervalMillis, Defaults.BatchFlushIntervalMillis),
+            SpoutRecvqSkips = conf.GetInt(Config.TopologySpoutRecvqSkips, Defaults.SpoutRecvqSkips),
+            WorkerExecutorThreads = conf.GetNullableInt(Config.TopologyWorkerExecutorThreads),
             Debug = conf.Debug,
             AlwaysTrySerialize = conf.GetBool(Config.TopologyTestingAlwaysTrySerialize, false),
         };

@@ -14,6 +14,9 @@ internal static class TopologyOptionsValidator
         Check(problems, options.MaxTaskParallelism is null or >= 1, Config.TopologyMaxTaskParallelism, options.MaxTaskParallelism, "at least 1");
         Check(problems, options.ReceiveBufferSize >= 16, Config.TopologyExecutorReceiveBufferSize, options.ReceiveBufferSize, "at least 16");
         Check(problems, options.ProducerBatchSize is >= 1 and <= 4096, Config.TopologyProducerBatchSize, options.ProducerBatchSize, "between 1 and 4096");
+        Check(problems, options.BatchFlushIntervalMillis >= 0, Config.TopologyBatchFlushIntervalMillis, options.BatchFlushIntervalMillis, "0 (flush after every NextTuple call) or more");
+        Check(problems, options.SpoutRecvqSkips >= 1, Config.TopologySpoutRecvqSkips, options.SpoutRecvqSkips, "at least 1");
+        Check(problems, options.WorkerExecutorThreads is null or (>= 1 and <= 256), Config.TopologyWorkerExecutorThreads, options.WorkerExecutorThreads, "between 1 and 256");
         foreach (var unknown in conf.UnknownKeys())
         {
             problems.Add($"Configuration key '{unknown}' is not a key Squall knows (a typo?).");

@@ -48,6 +48,21 @@ public sealed partial class Config
     /// <summary>Whether message timeouts are enforced.</summary>
     public const string TopologyEnableMessageTimeouts = "topology.enable.message.timeouts";
 
+    /// <summary>
+    /// Milliseconds within which a spout's emits leave its executor even when its batches are not full
+    /// (Storm 2's flush interval); 0 flushes after every NextTuple call.
+    /// </summary>
+    public const string TopologyBatchFlushIntervalMillis = "topology.batch.flush.interval.millis";
+
+    /// <summary>A spout's executor takes acks and control messages after every this many NextTuple calls of a burst.</summary>
+    public const string TopologySpoutRecvqSkips = "topology.spout.recvq.skips";
+
+    /// <summary>
+    /// Squall's own key (not Storm's): the threads of a worker's pool that run its bolt and acker executors;
+    /// default: the machine's cores.
+    /// </summary>
+    public const string TopologyWorkerExecutorThreads = "topology.worker.executor.threads";
+
     /// <summary>The topology's name, set by the runtime.</summary>
     public const string TopologyName = "topology.name";
 
@@ -58,14 +73,15 @@ public sealed partial class Config
     public static string ComponentExecutorsKey(string componentId) => TopologyComponentExecutorsPrefix + componentId;
 
     /// <summary>Every <c>topology.*</c> key Squall understands; any other is reported as unknown.</summary>
-    public static IReadOnlySet<string> KnownTopologyKeys { get; } = new HashSet<string>(StringComparer.Ordinal)
+    public static IReadOnlySet<string> KnownTopologyKeys { get; } = WithStateAndWindowKeys(new HashSet<string>(StringComparer.Ordinal)
     {
         TopologyWorkers, TopologyDebug, TopologyAckerExecutors, TopologyMessageTimeoutSecs, TopologyMaxSpoutPending,
         TopologyTickTupleFreqSecs, TopologyMaxTaskParallelism, TopologyExecutorReceiveBufferSize,
         TopologyProducerBatchSize, TopologyTestingAlwaysTrySerialize, TopologyKryoRegister,
         TopologyMultilangSerializer, TopologySubprocessTimeoutSecs, TopologyShellBoltMaxPending,
         TopologyEnableMessageTimeouts, TopologyName,
-    };
+        TopologyBatchFlushIntervalMillis, TopologySpoutRecvqSkips, TopologyWorkerExecutorThreads,
+    });
 
     /// <summary>Keys in Storm's <c>topology.</c> namespace that Squall does not know (likely typos).</summary>
     public IReadOnlyList<string> UnknownKeys() =>

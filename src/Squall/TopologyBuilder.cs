@@ -29,6 +29,16 @@ public sealed class TopologyBuilder
         return new BoltDeclarer(Add(new ComponentDefinition(id, isSpout: false, () => new BasicBoltExecutor(factory()), parallelismHint)));
     }
 
+    /// <summary>
+    /// Adds a windowed bolt with <paramref name="parallelismHint"/> executors: the runtime buffers its input into windows (as
+    /// configured with <see cref="Windowing.BaseWindowedBolt"/>'s <c>With…</c> methods) and acks each tuple when it leaves the window.
+    /// </summary>
+    public BoltDeclarer SetBolt(string id, Func<Windowing.IWindowedBolt> factory, int parallelismHint = 1)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        return new BoltDeclarer(Add(new ComponentDefinition(id, isSpout: false, factory, parallelismHint)));
+    }
+
     /// <summary>Validates the graph and returns it; throws <see cref="InvalidTopologyException"/> listing every problem.</summary>
     public StormTopology CreateTopology() => TopologyValidator.Build(_components);
 

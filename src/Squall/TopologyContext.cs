@@ -4,6 +4,7 @@ namespace Squall;
 public sealed class TopologyContext
 {
     private readonly TaskLayout _layout;
+    private IExecutorMailbox? _mailbox;
 
     internal TopologyContext(TaskLayout layout, string topologyId, int taskId, IReadOnlyList<int> workerTasks)
     {
@@ -26,6 +27,17 @@ public sealed class TopologyContext
 
     /// <summary>This task's index among its component's tasks (0 to tasks − 1).</summary>
     public int ThisTaskIndex { get; }
+
+    /// <summary>
+    /// Where other threads hand work to this task's executor thread (the only thread that may use its
+    /// collector); see <see cref="IExecutorMailbox"/>.
+    /// </summary>
+    public IExecutorMailbox Mailbox
+    {
+        get => _mailbox ?? throw new InvalidOperationException(
+            $"Task {ThisTaskId} ('{ThisComponentId}') runs in no executor, so it has no mailbox: this context was not made by a running topology.");
+        internal set => _mailbox = value;
+    }
 
     /// <summary>The tasks that run in this task's worker.</summary>
     public IReadOnlyList<int> ThisWorkerTasks { get; }

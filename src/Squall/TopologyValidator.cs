@@ -10,11 +10,12 @@ internal static class TopologyValidator
     {
         var problems = new List<string>();
         var unique = CheckIds(definitions, problems);
+        var stateful = AddCheckpointing(unique, problems);
         var specs = new List<ComponentSpec>();
         foreach (var definition in unique.Values)
         {
             CheckParallelism(definition, problems);
-            if (Declare(definition, problems) is { } spec)
+            if (Declare(definition, problems, stateful) is { } spec)
             {
                 specs.Add(spec);
             }
@@ -81,7 +82,52 @@ internal static class TopologyValidator
         }
     }
 
-    private static ComponentSpec? Declare(ComponentDefinition definition, List<string> problems)
+    // A topology with a stateful bolt gets the checkpoint spout and a checkpoint stream through every bolt (as Storm's builder).
+    private static bool AddCheckpointing(Dictionary<string, ComponentDefinition> unique, List<string> problems)
+    {
+        var stateful = unique.Values.Any(d => !d.IsSpout && SystemStreams.IsStateful(TryCreate(d)));
+        if (!stateful)
+        {
+            return false;
+        }
+
+        if (unique.ContainsKey(Stateful.Checkpoint.ComponentId))
+        {
+            problems.Add($"Component '{Stateful.Checkpoint.ComponentId}': the id is reserved for the checkpoint spout of a topology with stateful bolts.");
+            return true;
+        }
+
+        var bolts = unique.Values.Where(d => !d.IsSpout).ToList();
+        foreach (var bolt in bolts)
+        {
+            var copy = new ComponentDefinition(bolt.Id, isSpout: false, bolt.Factory, bolt.ParallelismHint) { NumTasks = bolt.NumTasks };
+            foreach (var (key, value) in bolt.Configuration)
+            {
+                copy.Configuration[key] = value;
+            }
+
+            copy.Subscriptions.AddRange(bolt.Subscriptions);
+            copy.Subscriptions.AddRange(SystemStreams.CheckpointInputs(bolt, unique));
+            unique[bolt.Id] = copy;
+        }
+
+        unique[Stateful.Checkpoint.ComponentId] = new ComponentDefinition(Stateful.Checkpoint.ComponentId, isSpout: true, () => new CheckpointSpoutDeclaration(), 1);
+        return true;
+    }
+
+    private static IComponent? TryCreate(ComponentDefinition definition)
+    {
+        try
+        {
+            return definition.Factory();
+        }
+        catch (Exception)
+        {
+            return null; // Declare reports the failure
+        }
+    }
+
+    private static ComponentSpec? Declare(ComponentDefinition definition, List<string> problems, bool stateful)
     {
         IComponent instance;
         try
@@ -94,7 +140,7 @@ internal static class TopologyValidator
             return null;
         }
 
-        if (instance is null || (definition.IsSpout ? instance is not IRichSpout : instance is not IRichBolt))
+        if (instance is null || (definition.IsSpout ? instance is not IRichSpout : instance is not (IRichBolt or Windowing.IWindowedBolt)))
         {
             problems.Add($"Component '{definition.Id}': its factory returned {instance?.GetType().Name ?? "null"}, not a {(definition.IsSpout ? "spout" : "bolt")}.");
             return null;
@@ -128,6 +174,8 @@ internal static class TopologyValidator
         {
             configuration[key] = value;
         }
+
+        SystemStreams.Add(instance, configuration, streams, definition.Id, stateful);
 
         return new ComponentSpec(definition, streams, configuration);
     }

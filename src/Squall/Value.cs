@@ -25,6 +25,12 @@ public readonly struct Value : IEquatable<Value>
         _bits = bits;
     }
 
+    /// <summary>Which primitive is held inline, or null for a reference (string, byte[], object) or the null value.</summary>
+    internal InlineKind? Inline => _obj as InlineKind;
+
+    /// <summary>The inline primitive's bits (see <see cref="Inline"/>).</summary>
+    internal long Bits => _bits;
+
     /// <summary>The null value.</summary>
     public static Value Null => default;
 

@@ -30,11 +30,48 @@ public class AllocationTests
         perTuple.ShouldBeLessThanOrEqualTo(TupleBudgetBytes);
     }
 
-    private static (SpoutTask Spout, TaskRunner[] Tasks, Inbox[] Inboxes) Wire(bool acked)
+    [Theory]
+    [InlineData("int", false)]
+    [InlineData("long", false)]
+    [InlineData("int", true)]
+    public void Fields_grouping_on_a_numeric_key_allocates_only_the_tuple(string keyType, bool acked)
+    {
+        Value key = keyType == "int" ? 12345 : 1234567890123L;
+        var (spout, tasks, inboxes) = Wire(acked, key, fieldsGrouping: true);
+        Drive(spout, tasks, inboxes, 64 * Burst);
+
+        const int Tuples = 256 * Burst;
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        Drive(spout, tasks, inboxes, Tuples);
+        var perTuple = (GC.GetAllocatedBytesForCurrentThread() - before) / (double)Tuples;
+
+        perTuple.ShouldBeLessThanOrEqualTo(TupleBudgetBytes);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Fail_and_ResetTimeout_allocate_nothing(bool fail)
+    {
+        var (spout, tasks, inboxes) = Wire(acked: true, "ABCDEFGHI", fieldsGrouping: false, sinkFails: fail, sinkResets: !fail);
+        Drive(spout, tasks, inboxes, 64 * Burst);
+
+        const int Tuples = 256 * Burst;
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        Drive(spout, tasks, inboxes, Tuples);
+        var perTuple = (GC.GetAllocatedBytesForCurrentThread() - before) / (double)Tuples;
+
+        perTuple.ShouldBeLessThanOrEqualTo(TupleBudgetBytes);
+    }
+
+    private static (SpoutTask Spout, TaskRunner[] Tasks, Inbox[] Inboxes) Wire(bool acked) => Wire(acked, "ABCDEFGHI", fieldsGrouping: false);
+
+    private static (SpoutTask Spout, TaskRunner[] Tasks, Inbox[] Inboxes) Wire(bool acked, Value value, bool fieldsGrouping, bool sinkFails = false, bool sinkResets = false)
     {
         var builder = new TopologyBuilder();
-        builder.SetSpout("spout", () => new ConstantSpout(acked));
-        builder.SetBolt("sink", () => new DropBolt()).ShuffleGrouping("spout");
+        builder.SetSpout("spout", () => new ConstantSpout(acked, value));
+        var sink = builder.SetBolt("sink", () => new DropBolt(sinkFails, sinkResets), 2);
+        _ = fieldsGrouping ? sink.FieldsGrouping("spout", new Fields("str")) : sink.ShuffleGrouping("spout");
         var conf = new Config { NumAckers = acked ? 1 : 0 };
         var options = TopologyOptions.From(conf);
         var layout = new TaskLayout(builder.CreateTopology(), options.Ackers);
@@ -86,7 +123,7 @@ public class AllocationTests
         }
     }
 
-    private sealed class ConstantSpout(bool acked) : BaseRichSpout
+    private sealed class ConstantSpout(bool acked, Value value) : BaseRichSpout
     {
         private static readonly object MessageId = "id";
         private SpoutOutputCollector? _collector;
@@ -95,17 +132,34 @@ public class AllocationTests
 
         public override void Open(Config conf, TopologyContext context, SpoutOutputCollector collector) => _collector = collector;
 
-        public override void NextTuple() => _collector!.Emit(new Values("ABCDEFGHI"), acked ? MessageId : null);
+        public override void NextTuple() => _collector!.Emit(new Values(value), acked ? MessageId : null);
     }
 
-    private sealed class DropBolt : BaseBasicBolt
+    /// <summary>Acks every tuple, or fails it, or resets its timeout and then acks it.</summary>
+    private sealed class DropBolt(bool fails, bool resets) : BaseRichBolt
     {
+        private OutputCollector _collector = null!;
+
         public override void DeclareOutputFields(OutputFieldsDeclarer declarer)
         {
         }
 
-        public override void Execute(Tuple input, BasicOutputCollector collector)
+        public override void Prepare(Config conf, TopologyContext context, OutputCollector collector) => _collector = collector;
+
+        public override void Execute(Tuple input)
         {
+            if (fails)
+            {
+                _collector.Fail(input);
+                return;
+            }
+
+            if (resets)
+            {
+                _collector.ResetTimeout(input);
+            }
+
+            _collector.Ack(input);
         }
     }
 }

@@ -24,6 +24,8 @@ internal sealed class WorkloadRegistry
         registry.Add(new ConstIdNullWorkload());
         registry.Add(new ConstNullWorkload(acked: true));
         registry.Add(new LatencyWorkload());
+        registry.Add(new SlowSpoutWorkload());
+        registry.Add(new ScalingWorkload());
         registry.Add(new PeerLoopWorkload());
         registry.Add(new PeerDataflowWorkload());
         registry.Add(new PeerChannelsWorkload());

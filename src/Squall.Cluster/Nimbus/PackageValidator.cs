@@ -52,7 +52,7 @@ internal static class PackageValidator
         try
         {
             var topology = source.Build(new Config(conf));
-            TopologyConfigValidator.Validate(conf);
+            TopologyConfigValidator.Validate(conf, topology);
             if (!topology.SpoutIds.Any())
             {
                 throw new InvalidTopologyException("The topology has no spout.");

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
+using Squall.Flux;
 
 namespace Squall.Cluster.Packaging;
 
@@ -16,6 +17,16 @@ internal static class TopologyLoader
     /// <summary>Loads an unpacked package in its own load context and creates the source its manifest names.</summary>
     public static ITopologySource LoadPackage(string packageDir, PackageManifest manifest, bool isCollectible = false)
     {
+        if (manifest.Definition is { } definition)
+        {
+            // A YAML topology: its placeholders were filled at submit time, so nothing is read from this host's environment.
+            return FluxTopology.Load(Path.Combine(packageDir, definition), new FluxOptions
+            {
+                Environment = _ => null,
+                ResourcesDirectory = Path.Combine(packageDir, FluxTopology.PackagedResourcesFolder),
+            });
+        }
+
         var dll = Path.Combine(packageDir, manifest.MainAssembly);
         if (!File.Exists(dll))
         {

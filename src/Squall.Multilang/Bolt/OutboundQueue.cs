@@ -5,7 +5,7 @@ namespace Squall.Multilang.Bolt;
 /// <summary>
 /// What the writer thread sends a bolt's child, in Storm's priority order: a requested heartbeat first, then
 /// task-id replies (unbounded), then tuples (bounded by <c>topology.shellbolt.max.pending</c>; a full queue
-/// blocks <c>Execute</c>). Replies overtake tuples so a child blocked in <c>emit</c> waiting for its ids can
+/// holds <c>Execute</c> back). Replies overtake tuples so a child blocked in <c>emit</c> waiting for its ids can
 /// never deadlock behind a full tuple queue (STORM-756). Closing wakes every waiter.
 /// </summary>
 internal sealed class OutboundQueue
@@ -19,24 +19,32 @@ internal sealed class OutboundQueue
 
     public OutboundQueue(int capacity) => _capacity = capacity;
 
-    /// <summary>Queues a tuple, waiting while the queue is full; false if the queue was closed.</summary>
-    public bool EnqueueTuple(HostMessage tuple)
+    /// <summary>
+    /// Queues a tuple, waiting up to <paramref name="wait"/> while the queue is full; a <see cref="Nudge"/> ends
+    /// the wait early, so the executor thread can apply what the child sent meanwhile and try again.
+    /// </summary>
+    public EnqueueResult TryEnqueueTuple(HostMessage tuple, TimeSpan wait)
     {
         lock (_gate)
         {
-            while (_tuples.Count >= _capacity && !_closed)
+            if (!_closed && _tuples.Count >= _capacity)
             {
-                Monitor.Wait(_gate);
+                Monitor.Wait(_gate, wait);
             }
 
             if (_closed)
             {
-                return false;
+                return EnqueueResult.Closed;
+            }
+
+            if (_tuples.Count >= _capacity)
+            {
+                return EnqueueResult.Full;
             }
 
             _tuples.Enqueue(tuple);
             Monitor.PulseAll(_gate);
-            return true;
+            return EnqueueResult.Queued;
         }
     }
 
@@ -54,6 +62,15 @@ internal sealed class OutboundQueue
         lock (_gate)
         {
             _heartbeat = true;
+            Monitor.PulseAll(_gate);
+        }
+    }
+
+    /// <summary>Wakes a waiting <see cref="TryEnqueueTuple"/> (the child sent something to apply).</summary>
+    public void Nudge()
+    {
+        lock (_gate)
+        {
             Monitor.PulseAll(_gate);
         }
     }
@@ -118,5 +135,13 @@ internal enum QueueItem
     Message,
     Heartbeat,
     Idle,
+    Closed,
+}
+
+/// <summary>What <see cref="OutboundQueue.TryEnqueueTuple"/> did.</summary>
+internal enum EnqueueResult
+{
+    Queued,
+    Full,
     Closed,
 }

@@ -37,17 +37,19 @@ internal sealed partial class ShellBoltSession
         }
     }
 
-    /// <summary>On the reader thread: what needs no collector is handled here, the rest goes to the executor.</summary>
+    /// <summary>
+    /// On the reader thread: what needs no collector is handled here, the rest goes to the executor thread
+    /// through the mailbox. A <c>sync</c> only stamps the clock (STORM-3491): it answers nothing in particular.
+    /// </summary>
     private void Receive(ChildMessage message)
     {
         switch (message)
         {
             case EmitMessage or AckMessage or FailMessage or ErrorMessage:
-                _inbound.Post(message);
+                Hand(message);
                 break;
             case SyncMessage:
                 Interlocked.Increment(ref _syncs);
-                _inbound.Signal();
                 break;
             case LogMessage log:
                 _host.Log(new ShellLogEntry(log.Level, _process.Spec.ComponentId, _host.TaskId, _process.Pid, log.Text));
@@ -61,6 +63,26 @@ internal sealed partial class ShellBoltSession
                 // Unknown commands only stamp the clock, as in Storm.
                 break;
         }
+    }
+
+    /// <summary>Queues <paramref name="item"/> for the executor thread and makes sure a drain is scheduled there.</summary>
+    private void Hand(object item)
+    {
+        _inbound.Post(item);
+        if (Interlocked.CompareExchange(ref _drainScheduled, 1, 0) == 0)
+        {
+            _host.Mailbox.Post(_drainPosted);
+        }
+
+        // Execute may be waiting for room in a full tuple queue: let it apply this (an emit waits for its reply).
+        _queue.Nudge();
+    }
+
+    /// <summary>On the executor thread, from the mailbox.</summary>
+    private void DrainPosted()
+    {
+        Interlocked.Exchange(ref _drainScheduled, 0);
+        Drain();
     }
 
     /// <summary>On the executor thread: applies one message through the collector; a violation kills the session.</summary>
@@ -114,7 +136,6 @@ internal sealed partial class ShellBoltSession
         var taskIds = _host.Collector.Emit(emit.Stream, anchors, values).ToArray();
         if (emit.NeedTaskIds)
         {
-            Interlocked.Increment(ref _repliesQueued);
             _queue.EnqueueReply(new TaskIdsMessage(taskIds));
         }
     }

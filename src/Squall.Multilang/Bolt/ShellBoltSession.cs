@@ -6,18 +6,20 @@ using Squall.Multilang.Protocol;
 namespace Squall.Multilang.Bolt;
 
 /// <summary>
-/// One child of a shell bolt, after its handshake: an independent reader thread (stamps the heartbeat clock on
-/// every message, handles log/metrics/sync itself), a writer thread (heartbeats, task-id replies before tuples),
-/// and a 1 s timer that kills a silent child after the subprocess timeout.
+/// One child of a shell bolt, after its handshake, asynchronous as in Storm: an independent reader thread
+/// (stamps the heartbeat clock on every message, handles log/metrics/sync itself), a writer thread
+/// (heartbeats, task-id replies before tuples), and a 1 s timer that kills a silent child after the
+/// subprocess timeout. The child may emit, ack or fail any pending tuple at any time.
 /// </summary>
 /// <remarks>
-/// Threads: Squall's collectors belong to their executor thread (they batch into a per-executor outbox), so
-/// the reader never touches the collector. It hands emit/ack/fail/error to <see cref="Inbound"/>, and
-/// <see cref="Execute"/> — on the executor thread — applies them while it waits for the child to finish the
-/// tuple: until the tuple is acked or failed, or the child has answered the heartbeat written right behind
-/// it (it is back in its read loop). Anything the child sends later is applied on the next Execute.
-/// Any failure kills the session once (<see cref="Die"/>); the executor thread then reports it with the child's
-/// output and stderr and fails every pending tuple, so reliable spouts replay.
+/// Threads: Squall's collectors belong to their executor thread, so the reader never touches the collector.
+/// It queues emit/ack/fail/error in <see cref="Inbound"/> and posts one drain at a time to the task's
+/// <see cref="IExecutorMailbox"/>; the executor applies them between batches. <see cref="Execute"/> only
+/// queues the tuple (waiting, and applying what arrives, while <c>topology.shellbolt.max.pending</c> tuples
+/// are queued) and returns: it never waits for the child to finish, so a child holding many tuples (timers,
+/// background threads) completes each whenever it likes. Any failure kills the session once
+/// (<see cref="Die"/>); the executor thread then reports it with the child's output and stderr and fails every
+/// pending tuple, so reliable spouts replay.
 /// </remarks>
 internal sealed partial class ShellBoltSession : IDisposable
 {
@@ -29,13 +31,11 @@ internal sealed partial class ShellBoltSession : IDisposable
     private readonly Inbound _inbound = new();
     private readonly ConcurrentDictionary<string, Tuple> _pending = new(StringComparer.Ordinal);
     private readonly ITimer _heartbeatTimer;
+    private readonly Action _drainPosted;
     private long _lastMessage;
-    private long _heartbeatsWritten;
     private long _syncs;
-    private long _written;
-    private long _repliesQueued;
-    private long _lastReplyWrittenAt;
     private int _dead;
+    private int _drainScheduled;
     private bool _deathHandled;
     private volatile bool _closing;
 
@@ -44,23 +44,27 @@ internal sealed partial class ShellBoltSession : IDisposable
         _process = process;
         _host = host;
         _queue = new OutboundQueue(maxPending);
+        _drainPosted = DrainPosted;
         _lastMessage = host.Time.GetTimestamp();
         StartThread(ReadLoop, "reader");
         StartThread(WriteLoop, "writer");
         _heartbeatTimer = host.Time.CreateTimer(_ => CheckHeartbeat(), null, HeartbeatPeriod, HeartbeatPeriod);
     }
 
-    /// <summary>True once the child is gone (its death may not be handled yet: call <see cref="Drain"/>).</summary>
+    /// <summary>True once the child is gone (its death may not be handled yet: call <see cref="AwaitDeath"/>).</summary>
     public bool IsDead => Volatile.Read(ref _dead) != 0;
 
     public long Pid => _process.Pid;
 
-    /// <summary>Heartbeat answers received; lets tests observe an idle child staying alive.</summary>
+    /// <summary>Heartbeat answers (and other syncs) received; lets tests observe an idle child staying alive.</summary>
     public long SyncsReceived => Interlocked.Read(ref _syncs);
 
+    /// <summary>Tuples handed to the child and not yet acked or failed.</summary>
+    public int PendingCount => _pending.Count;
+
     /// <summary>
-    /// Hands <paramref name="input"/> to the child and applies its answers until it is done with it; false when
-    /// the session died before taking it (the caller retries on a new child).
+    /// Queues <paramref name="input"/> for the child and returns; false when the session died before taking it
+    /// (the caller retries on a new child). The child's answers arrive through the mailbox.
     /// </summary>
     public bool Execute(Tuple input)
     {
@@ -73,52 +77,23 @@ internal sealed partial class ShellBoltSession : IDisposable
 
         var id = NewId();
         _pending[id] = input;
-        var probe = new ProbeMessage(NewId());
         var message = new TupleMessage(id, input.SourceComponent, input.SourceStreamId, input.SourceTask, ToList(input.GetValues()));
-
-        // If the queue closes under us the child died: the death handling below fails the tuple with the rest.
-        if (_queue.EnqueueTuple(message))
+        while (true)
         {
-            _queue.EnqueueTuple(probe);
-        }
-
-        while (!_deathHandled && _pending.ContainsKey(id))
-        {
-            if (ProbeAnswered(probe))
+            switch (_queue.TryEnqueueTuple(message, HeartbeatPeriod))
             {
-                // The reader posts messages before counting the sync that follows them: apply them all first.
-                Drain();
-                if (_deathHandled || !_pending.ContainsKey(id))
-                {
+                case EnqueueResult.Queued:
+                    return true;
+                case EnqueueResult.Closed:
+                    // The child died: its death handling fails this tuple with the rest.
+                    AwaitDeath();
+                    return true;
+                default:
+                    // Full: apply what the child sent (its emits wait for their task-id replies), then try again.
+                    Drain();
                     break;
-                }
-
-                // Back in its read loop with every task-id reply read: done. A reply written after the probe
-                // means an asynchronous child (storm.js callbacks) has more to do, so probe again behind it.
-                if (Interlocked.Read(ref _repliesQueued) == 0 && Interlocked.Read(ref _lastReplyWrittenAt) < probe.WrittenAt)
-                {
-                    break;
-                }
-
-                probe = new ProbeMessage(NewId());
-                _queue.EnqueueTuple(probe);
-            }
-
-            if (IsDead)
-            {
-                AwaitDeath();
-                break;
-            }
-
-            var seen = _inbound.Version;
-            if (!Drain())
-            {
-                _inbound.WaitForChange(seen, HeartbeatPeriod);
             }
         }
-
-        Drain();
-        return true;
     }
 
     /// <summary>After the child died: applies everything up to its death notice (report, fail pending).</summary>
@@ -126,10 +101,9 @@ internal sealed partial class ShellBoltSession : IDisposable
     {
         while (!_deathHandled)
         {
-            var seen = _inbound.Version;
             if (!Drain())
             {
-                _inbound.WaitForChange(seen, HeartbeatPeriod);
+                _inbound.WaitForItem(HeartbeatPeriod);
             }
         }
     }
@@ -141,7 +115,7 @@ internal sealed partial class ShellBoltSession : IDisposable
         while (_inbound.TryTake(out var item))
         {
             any = true;
-            if (!_deathHandled)
+            if (!_deathHandled && !_closing)
             {
                 Apply(item!);
             }
@@ -158,8 +132,6 @@ internal sealed partial class ShellBoltSession : IDisposable
         _process.Dispose();
     }
 
-    private bool ProbeAnswered(ProbeMessage probe) => probe.Sequence > 0 && Interlocked.Read(ref _syncs) >= probe.Sequence;
-
     private void CheckHeartbeat()
     {
         var silent = _host.Time.GetElapsedTime(Interlocked.Read(ref _lastMessage));
@@ -173,7 +145,7 @@ internal sealed partial class ShellBoltSession : IDisposable
         }
     }
 
-    /// <summary>Kills the child once, from any thread; the executor thread reports it when it drains.</summary>
+    /// <summary>Kills the child once, from any thread; the executor thread reports it from its mailbox.</summary>
     private void Die(string reason, Exception? cause, bool childExiting)
     {
         if (_closing || Interlocked.Exchange(ref _dead, 1) != 0)
@@ -191,7 +163,7 @@ internal sealed partial class ShellBoltSession : IDisposable
         {
             _process.Kill();
             _queue.Close();
-            _inbound.Post(new SessionDied(failure, reason));
+            Hand(new SessionDied(failure, reason));
         }
     }
 

@@ -11,4 +11,5 @@ internal sealed record ShellLaunchSpec(
     IShellSerializer Serializer,
     string ComponentId,
     int TaskId,
-    TimeSpan Timeout);
+    TimeSpan Timeout,
+    TimeSpan HandshakeTimeout);

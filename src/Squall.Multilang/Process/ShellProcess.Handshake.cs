@@ -5,8 +5,8 @@ namespace Squall.Multilang.Process;
 internal sealed partial class ShellProcess
 {
     /// <summary>
-    /// Writes the setup message and waits for the pid reply, for at most the subprocess timeout: storm.js
-    /// answers only after the user's initialize calls back, so a slow reply within the limit is legal.
+    /// Writes the setup message and waits for the pid reply, for at most the (generous) handshake timeout:
+    /// storm.js answers only after the user's initialize calls back, and an interpreter may be slow to start.
     /// </summary>
     public void Handshake(SetupMessage setup, TimeProvider time)
     {
@@ -18,7 +18,7 @@ internal sealed partial class ShellProcess
                 Kill();
             },
             null,
-            Spec.Timeout,
+            Spec.HandshakeTimeout,
             Timeout.InfiniteTimeSpan);
         try
         {
@@ -29,7 +29,7 @@ internal sealed partial class ShellProcess
         catch (Exception e) when (e is ShellProtocolException or IOException)
         {
             var reason = Volatile.Read(ref timedOut)
-                ? $"the child did not answer the handshake within {Spec.Timeout.TotalSeconds:0.###} s (topology.subprocess.timeout.secs)"
+                ? $"the child did not answer the handshake within {Spec.HandshakeTimeout.TotalSeconds:0.###} s ({MultilangConfig.HandshakeTimeoutSecs})"
                 : "the handshake failed";
             var failure = Failure($"Cannot launch {Spec.ComponentId}: {reason}", e, childExiting: true);
             Dispose();

@@ -10,8 +10,35 @@ namespace Squall.Multilang.Protocol;
 /// </summary>
 internal static class SetupBuilder
 {
-    public static SetupMessage Build(string pidDir, Config conf, TopologyContext context) =>
-        new(pidDir, conf, Context(context));
+    /// <summary>Storm's <c>storm.id</c>: the running topology's id.</summary>
+    public const string StormId = "storm.id";
+
+    public static SetupMessage Build(string pidDir, Config conf, TopologyContext context, ShellOptions options) =>
+        new(pidDir, FullConf(conf, context, options), Context(context));
+
+    /// <summary>
+    /// The whole effective configuration, as Storm hands it over: what the engine gave Prepare/Open, plus
+    /// <c>storm.id</c> and the value in force of each setting a child commonly reads even when nobody set it
+    /// (defaults from <see cref="Config"/>'s typed properties and <see cref="ShellOptions"/>, never repeated here).
+    /// </summary>
+    internal static Config FullConf(Config conf, TopologyContext context, ShellOptions options)
+    {
+        var full = new Config(conf);
+        full.TryAdd(StormId, context.TopologyId);
+        full.TryAdd(Config.TopologyName, context.TopologyId);
+        full.TryAdd(Config.TopologyWorkers, conf.NumWorkers);
+        full.TryAdd(Config.TopologyDebug, conf.Debug);
+        full.TryAdd(Config.TopologyMessageTimeoutSecs, conf.MessageTimeoutSecs);
+        full.TryAdd(Config.TopologyEnableMessageTimeouts, conf.GetBool(Config.TopologyEnableMessageTimeouts, true));
+        full.TryAdd(Config.TopologyAckerExecutors, conf.NumAckers);
+        full.TryAdd(Config.TopologyMaxSpoutPending, conf.MaxSpoutPending);
+        full.TryAdd(Config.TopologyTickTupleFreqSecs, conf.TickTupleFreqSecs);
+        full.TryAdd(Config.TopologyShellBoltMaxPending, options.MaxPending);
+        full.TryAdd(Config.TopologySubprocessTimeoutSecs, (int)options.Timeout.TotalSeconds);
+        full.TryAdd(Config.TopologyMultilangSerializer, ShellOptions.DefaultSerializerName);
+        full.TryAdd(MultilangConfig.HandshakeTimeoutSecs, (int)options.HandshakeTimeout.TotalSeconds);
+        return full;
+    }
 
     private static Dictionary<string, object?> Context(TopologyContext context)
     {

@@ -10,6 +10,7 @@ internal sealed class BoltCollector : OutputCollector
 {
     private readonly BoltTask _task;
     private readonly Emitter _emitter;
+    private FailureReason? _failedWithoutMessage;
 
     public BoltCollector(BoltTask task, Emitter emitter)
     {
@@ -47,8 +48,11 @@ internal sealed class BoltCollector : OutputCollector
             return;
         }
 
-        var why = new FailureReason(FailureKind.Failed, _task.ComponentId, _task.TaskId, reason);
-        ForEachRoot(input, root => _task.SendToAcker(MessageKind.Fail, root, 0, why));
+        // The reason without a message is the same every time: made once, so a plain Fail allocates nothing.
+        var why = reason is null
+            ? _failedWithoutMessage ??= new FailureReason(FailureKind.Failed, _task.ComponentId, _task.TaskId, null)
+            : new FailureReason(FailureKind.Failed, _task.ComponentId, _task.TaskId, reason);
+        SendToEachRoot(input, MessageKind.Fail, why);
     }
 
     public override void ResetTimeout(Tuple input)
@@ -57,7 +61,7 @@ internal sealed class BoltCollector : OutputCollector
         _task.CheckCollectorThread();
         if (input.RootId != 0 && _emitter.AckingEnabled)
         {
-            ForEachRoot(input, root => _task.SendToAcker(MessageKind.ResetTimeout, root, 0));
+            SendToEachRoot(input, MessageKind.ResetTimeout, reason: null);
         }
     }
 
@@ -111,14 +115,15 @@ internal sealed class BoltCollector : OutputCollector
         return false;
     }
 
-    private static void ForEachRoot(Tuple input, Action<long> action)
+    /// <summary>One message per tree the input belongs to; a loop, not a lambda, so nothing is allocated.</summary>
+    private void SendToEachRoot(Tuple input, MessageKind kind, FailureReason? reason)
     {
-        action(input.RootId);
+        _task.SendToAcker(kind, input.RootId, 0, reason);
         if (input.ExtraAnchors is { } extra)
         {
             for (var i = 0; i < extra.Length; i += 2)
             {
-                action(extra[i]);
+                _task.SendToAcker(kind, extra[i], 0, reason);
             }
         }
     }

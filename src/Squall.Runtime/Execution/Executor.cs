@@ -4,38 +4,36 @@ using Squall.Runtime.Messaging;
 namespace Squall.Runtime.Execution;
 
 /// <summary>
-/// An executor: one dedicated thread running one or more tasks of one component (or ackers).
+/// An executor: one or more tasks of one component (or ackers), run one batch at a time by a single thread
+/// at any moment — a thread of the worker's <see cref="ExecutorPool"/> for bolts and ackers, a thread of its
+/// own for spouts (see <c>README.md</c> in this folder for why).
 /// </summary>
 /// <remarks>
-/// Each loop iteration: up to <see cref="MaxBatchesPerRound"/> inbox batches, then control messages
-/// (lifecycle, ticks, timeouts), then — for spouts with room — a burst of NextTuple calls, then one flush
-/// of the outbox. Idle, it spins briefly, yields for up to <see cref="YieldWindow"/>, then parks until
-/// woken. When its outbox overflows it stops pulling new work (a bolt on a cycle, a spout and an acker keep
-/// consuming, so neither a cycle nor the ack loop can deadlock) and the time a spout spends held back is
-/// counted as throttled.
+/// Per pass: the mailbox, then inbox batches (data first: a timeout rotation must not overtake acks queued
+/// before it), then control messages (lifecycle, ticks, timeouts), then — spouts with room — a burst of
+/// NextTuple calls, then one flush of the outbox. When its outbox overflows it stops pulling new work (a bolt
+/// on a cycle, a spout and an acker keep consuming, so neither a cycle nor the ack loop can deadlock).
 /// </remarks>
-internal sealed class Executor
+[SuppressMessage("Reliability", "CA1001", Justification = "The event never creates a kernel handle (WaitHandle is not used); Join may still wait on it after the executor finished.")]
+internal sealed partial class Executor : IActivatable
 {
     private const int MaxBatchesPerRound = 16;
-    private const int SpoutBurst = 64;
-    private const int SpinRounds = 8;
-    private static readonly TimeSpan ParkTimeout = TimeSpan.FromMilliseconds(100);
-    private static readonly TimeSpan ShortPark = TimeSpan.FromMilliseconds(1);
 
-    /// <summary>How long an idle executor keeps yielding before it parks (wall clock, not the topology's TimeProvider).</summary>
-    private static readonly TimeSpan YieldWindow = TimeSpan.FromMicroseconds(200);
+    /// <summary>Within a batch, how many tuples run between two looks at the slice's deadline.</summary>
+    private const int DeadlineCheckEvery = 64;
 
     private readonly TaskRunner[] _tasks;
     private readonly SpoutTask[] _spouts;
     private readonly int _firstTaskId;
     private readonly bool _alwaysDrain;
-    private readonly Thread _thread;
+    private readonly ManualResetEventSlim _exited = new(false);
     private volatile bool _stopping;
-    private int _idleRounds;
-    private long _idleSince;
+    private TupleBatch? _current;
+    private int _next;
 
-    public Executor(string name, TaskRunner[] tasks, Inbox inbox, Outbox outbox, bool inCycle)
+    public Executor(string name, TaskRunner[] tasks, Inbox inbox, Outbox outbox, bool inCycle, ExecutorPool? pool)
     {
+        Name = name;
         _tasks = tasks;
         _spouts = [.. tasks.OfType<SpoutTask>()];
         _firstTaskId = tasks[0].TaskId;
@@ -44,40 +42,96 @@ internal sealed class Executor
         _alwaysDrain = inCycle || _spouts.Length > 0 || tasks[0] is AckerTask;
         Inbox = inbox;
         Outbox = outbox;
+        Mailbox = new ExecutorMailbox(inbox);
         foreach (var task in tasks)
         {
             task.Outbox = outbox;
+            task.Mailbox.Bind(Mailbox);
         }
 
-        _thread = new Thread(Run) { IsBackground = true, Name = name };
+        if (_spouts.Length > 0 || pool is null)
+        {
+            _thread = new Thread(RunDedicated) { IsBackground = true, Name = name };
+        }
+        else
+        {
+            _pool = pool;
+            inbox.Consumer = this;
+        }
     }
+
+    public string Name { get; }
 
     public Inbox Inbox { get; }
 
     public Outbox Outbox { get; }
 
+    /// <summary>Where other threads post work for this executor's tasks (see <see cref="ExecutorMailbox"/>).</summary>
+    public ExecutorMailbox Mailbox { get; }
+
     public bool StartTasks { get; init; } = true;
 
     public bool StopTasks { get; set; } = true;
 
-    public void Start() => _thread.Start();
+    public void Start()
+    {
+        if (_thread is not null)
+        {
+            _thread.Start();
+        }
+        else
+        {
+            Activate();
+        }
+    }
 
-    /// <summary>Asks the loop to exit after its current iteration.</summary>
+    /// <summary>Asks the executor to finish after its current pass.</summary>
     public void RequestStop()
     {
         _stopping = true;
         Inbox.Post(new ControlMessage(ControlKind.Stop));
     }
 
-    public bool Join(TimeSpan timeout) => _thread.Join(timeout);
+    public bool Join(TimeSpan timeout) => _thread?.Join(timeout) ?? _exited.Wait(timeout);
 
-    private void Run()
+    /// <summary>Input taken from the inbox but not yet handled (a batch cut by the quantum), then the inbox's batches.</summary>
+    public IEnumerable<TupleBatch> TakeUnprocessed()
+    {
+        if (_current is { } partial)
+        {
+            _current = null;
+            Array.Copy(partial.Items, _next, partial.Items, 0, partial.Count - _next);
+            Array.Clear(partial.Items, partial.Count - _next, _next);
+            partial.Count -= _next;
+            yield return partial;
+        }
+
+        while (Inbox.TryTake(out var batch))
+        {
+            yield return batch;
+        }
+    }
+
+    /// <summary>The collectors of these tasks may be used from this thread only, until <see cref="Unbind"/>.</summary>
+    private void Bind()
+    {
+        var thread = Environment.CurrentManagedThreadId;
+        foreach (var task in _tasks)
+        {
+            task.ExecutorThreadId = thread;
+        }
+    }
+
+    private void Unbind()
     {
         foreach (var task in _tasks)
         {
-            task.ExecutorThreadId = Environment.CurrentManagedThreadId;
+            task.ExecutorThreadId = 0;
         }
+    }
 
+    private void StartAll()
+    {
         if (StartTasks)
         {
             foreach (var task in _tasks)
@@ -85,24 +139,10 @@ internal sealed class Executor
                 task.Start();
             }
         }
+    }
 
-        while (!_stopping)
-        {
-            // Data first: a timeout rotation must not overtake acks that were already queued before it.
-            var worked = DrainInbox();
-            worked |= DrainControl();
-            worked |= RunSpouts();
-            Outbox.Flush();
-            if (worked)
-            {
-                _idleRounds = 0;
-            }
-            else
-            {
-                Idle();
-            }
-        }
-
+    private void Finish()
+    {
         Outbox.Flush();
         if (StopTasks)
         {
@@ -111,6 +151,8 @@ internal sealed class Executor
                 task.Stop();
             }
         }
+
+        _exited.Set();
     }
 
     private bool DrainControl()
@@ -128,7 +170,11 @@ internal sealed class Executor
         return any;
     }
 
-    private bool DrainInbox()
+    /// <summary>
+    /// Up to <see cref="MaxBatchesPerRound"/> batches, stopping inside a batch once <paramref name="deadline"/>
+    /// (a <see cref="Stopwatch"/> timestamp) has passed; the rest of that batch comes first next time.
+    /// </summary>
+    private bool DrainInbox(long deadline)
     {
         if (Outbox.HasOverflow && !_alwaysDrain)
         {
@@ -136,99 +182,42 @@ internal sealed class Executor
         }
 
         var batches = 0;
-        while (batches < MaxBatchesPerRound && Inbox.TryTake(out var batch))
+        while (batches < MaxBatchesPerRound)
         {
-            batches++;
-            var items = batch.Items;
-            for (var i = 0; i < batch.Count; i++)
+            if (_current is null)
             {
-                ref var envelope = ref items[i];
-                _tasks[envelope.TargetTask - _firstTaskId].Handle(ref envelope);
+                if (!Inbox.TryTake(out _current))
+                {
+                    break;
+                }
+
+                _next = 0;
             }
 
+            batches++;
+            var batch = _current;
+            var items = batch.Items;
+            var count = batch.Count;
+            var i = _next;
+            while (i < count)
+            {
+                ref var envelope = ref items[i++];
+                _tasks[envelope.TargetTask - _firstTaskId].Handle(ref envelope);
+                if (i % DeadlineCheckEvery == 0 && i < count && Stopwatch.GetTimestamp() > deadline)
+                {
+                    _next = i;
+                    return true;
+                }
+            }
+
+            _current = null;
             batch.Recycle();
+            if (deadline != long.MaxValue && Stopwatch.GetTimestamp() > deadline)
+            {
+                break;
+            }
         }
 
         return batches > 0;
-    }
-
-    private bool RunSpouts()
-    {
-        if (_spouts.Length == 0)
-        {
-            return false;
-        }
-
-        if (Outbox.HasOverflow)
-        {
-            foreach (var spout in _spouts)
-            {
-                if (spout.IsActive)
-                {
-                    ThrottleWhileOverflowing(spout);
-                    break;
-                }
-            }
-
-            return false;
-        }
-
-        var emitted = false;
-        foreach (var spout in _spouts)
-        {
-            if (!spout.IsActive || !spout.IsReady)
-            {
-                continue;
-            }
-
-            for (var i = 0; i < SpoutBurst && spout.CheckRoom(); i++)
-            {
-                if (!spout.NextTuple())
-                {
-                    break;
-                }
-
-                emitted = true;
-            }
-        }
-
-        return emitted;
-    }
-
-    private void ThrottleWhileOverflowing(SpoutTask spout)
-    {
-        var start = spout.Worker.Time.GetTimestamp();
-        Outbox.WaitForSpace(ShortPark);
-        spout.Metrics.ThrottledTicks += spout.Worker.Time.GetElapsedTime(start).Ticks;
-    }
-
-    private void Idle()
-    {
-        _idleRounds++;
-        if (_idleRounds == 1)
-        {
-            _idleSince = Stopwatch.GetTimestamp();
-        }
-
-        if (_idleRounds <= SpinRounds)
-        {
-            Thread.SpinWait(20);
-        }
-        else if (Stopwatch.GetElapsedTime(_idleSince) < YieldWindow)
-        {
-            // Yield, not spin: on a machine with fewer cores than executors a spinning consumer would steal
-            // the producer's core, while a yield hands it over. Staying awake this long means a steady flow
-            // (e.g. 100k tuples/s, one every 10 µs) never pays a park and futex wake per tuple.
-            Thread.Yield();
-        }
-        else if (Outbox.HasOverflow)
-        {
-            Outbox.WaitForSpace(ShortPark);
-        }
-        else
-        {
-            // A spout polls its source: park briefly; a bolt only waits for input, so park until woken.
-            Inbox.WaitForWork(_spouts.Length > 0 ? ShortPark : ParkTimeout);
-        }
     }
 }

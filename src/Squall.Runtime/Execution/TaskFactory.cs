@@ -17,13 +17,14 @@ internal static class TaskFactory
         var component = layout.Topology.ById[componentId];
         var conf = worker.Conf.With(component.Configuration);
         var context = new TopologyContext(layout, worker.TopologyId, taskId, workerTasks);
-        var instance = component.Factory();
+        var instance = Adapters.ComponentAdapters.Adapt(component.Factory(), component, worker.Time);
         var routes = RouteBuilder.Build(layout, component, context);
         switch (instance)
         {
             case ISpout spout:
             {
                 var task = new SpoutTask(worker, component, spout, conf, context);
+                context.Mailbox = task.Mailbox;
                 task.Bind(new Emitter(task, component, routes, task.Metrics));
                 return task;
             }
@@ -31,6 +32,7 @@ internal static class TaskFactory
             case IBolt bolt:
             {
                 var task = new BoltTask(worker, component, bolt, conf, context);
+                context.Mailbox = task.Mailbox;
                 task.Bind(new Emitter(task, component, routes, task.Metrics));
                 return task;
             }

@@ -15,6 +15,7 @@ internal abstract class TaskRunner
         ComponentId = componentId;
         TaskId = taskId;
         Metrics = new TaskMetrics(componentId, taskId);
+        Mailbox = new TaskMailbox(this);
     }
 
     public WorkerContext Worker { get; }
@@ -28,7 +29,13 @@ internal abstract class TaskRunner
     /// <summary>The hosting executor's outbox; replaced when a rebalance moves the task.</summary>
     public Outbox Outbox { get; set; } = null!;
 
-    /// <summary>The managed id of the executor thread that runs this task (it changes when a rebalance moves it).</summary>
+    /// <summary>Work other threads hand to this task (<see cref="TopologyContext.Mailbox"/>); it follows the task when a rebalance moves it.</summary>
+    public TaskMailbox Mailbox { get; }
+
+    /// <summary>
+    /// The managed id of the thread running this task's executor right now (a pool thread for a slice, a
+    /// spout's own thread), 0 between slices: the collectors are usable only from inside the executor.
+    /// </summary>
     public int ExecutorThreadId { get; set; }
 
     /// <summary>False after Open/Prepare threw: the task then drops its input (which times out and replays).</summary>
@@ -65,7 +72,8 @@ internal abstract class TaskRunner
 
     /// <summary>
     /// As in Storm 2, collectors are not thread-safe: they write to the executor's own outbox. A call from
-    /// another thread would corrupt it silently, so it fails loudly instead (one compare on the hot path).
+    /// anywhere but the executor while it runs (another thread, or a pool thread between its slices) would
+    /// corrupt it silently, so it fails loudly instead (one compare on the hot path).
     /// </summary>
     public void CheckCollectorThread()
     {
@@ -77,7 +85,7 @@ internal abstract class TaskRunner
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private void ThrowWrongThread() => throw new InvalidOperationException(
-        $"Component '{ComponentId}' (task {TaskId}) used its collector from another thread. As in Storm 2, collectors are not thread-safe: emit, ack and fail only from the component's own methods (NextTuple, Execute, Ack, Fail, ...), e.g. by queueing work for them.");
+        $"Component '{ComponentId}' (task {TaskId}) used its collector from another thread (or outside the call its executor was running). As in Storm 2, collectors are not thread-safe: emit, ack and fail only from the component's own methods (NextTuple, Execute, Ack, Fail, ...), e.g. by queueing work for them.");
 
     /// <summary>Sends an ack-protocol message to the acker task that owns <paramref name="root"/>.</summary>
     public void SendToAcker(MessageKind kind, long root, long value, FailureReason? reason = null)

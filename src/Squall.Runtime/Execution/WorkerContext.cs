@@ -16,6 +16,8 @@ internal sealed class WorkerContext
         ExecutorOfTask = new int[layout.MaxTaskId + 1];
     }
 
+    private long _flushEpoch;
+
     public string TopologyId { get; }
 
     public Config Conf { get; }
@@ -36,6 +38,15 @@ internal sealed class WorkerContext
     /// Replaced as a whole on rebalance.
     /// </summary>
     public IBatchSink[] Sinks { get; set; } = [];
+
+    /// <summary>
+    /// Bumped every <c>topology.batch.flush.interval.millis</c> by the worker's flush timer: a spout's burst
+    /// ends (and its emits are flushed) as soon as this moves, so one volatile read per NextTuple call tells
+    /// a slow call from a fast one without reading the clock.
+    /// </summary>
+    public long FlushEpoch => Volatile.Read(ref _flushEpoch);
+
+    public void TickFlush() => Interlocked.Increment(ref _flushEpoch);
 
     public void ReportError(string componentId, int taskId, Exception error) =>
         ReportErrorSink(new ComponentError(componentId, taskId, Time.GetUtcNow(), error));

@@ -28,11 +28,7 @@ internal sealed partial class WorkerRuntime
         var undelivered = new List<TupleBatch>();
         foreach (var executor in _executors)
         {
-            while (executor.Inbox.TryTake(out var batch))
-            {
-                undelivered.Add(batch);
-            }
-
+            undelivered.AddRange(executor.TakeUnprocessed());
             undelivered.AddRange(executor.Outbox.TakeUndelivered());
         }
 
@@ -44,6 +40,7 @@ internal sealed partial class WorkerRuntime
 
         _slices = MySlices();
         _executors = BuildExecutors(startTasks: false);
+        _pool?.Watch(_executors);
         _executors.ForEach(e => e.Start());
         Redeliver(undelivered);
         if (wasActive)

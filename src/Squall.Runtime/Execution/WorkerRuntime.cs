@@ -19,6 +19,7 @@ internal sealed partial class WorkerRuntime : IDisposable
     private List<ExecutorSlice> _slices;
     private IBatchSink[] _remote = [];
     private List<Executor> _executors = [];
+    private ExecutorPool? _pool;
     private bool _active;
 
     public WorkerRuntime(WorkerContext worker, int workerIndex = 0, int workerCount = 1)
@@ -43,7 +44,9 @@ internal sealed partial class WorkerRuntime : IDisposable
     public void Start(bool active, IBatchSink[] remote)
     {
         _remote = remote;
+        _pool = CreatePool();
         _executors = BuildExecutors(startTasks: true);
+        _pool.Watch(_executors);
         _executors.ForEach(e => e.Start());
         StartTimers();
         if (active)
@@ -69,6 +72,16 @@ internal sealed partial class WorkerRuntime : IDisposable
         _timers.ForEach(t => t.Dispose());
         _timers.Clear();
         StopExecutors(stopTasks: true);
+        _pool?.Dispose();
+        _pool = null;
+    }
+
+    /// <summary>The pool's threads: <c>topology.worker.executor.threads</c>, or one per core, but no more than there are pooled executors.</summary>
+    private ExecutorPool CreatePool()
+    {
+        var pooled = _slices.Count(s => !(_worker.Layout.Topology.ById.TryGetValue(s.Component, out var c) && c.IsSpout));
+        var size = Math.Clamp(_worker.Options.WorkerExecutorThreads ?? Environment.ProcessorCount, 1, Math.Max(1, pooled));
+        return new ExecutorPool($"{_worker.TopologyId}", size, maxThreads: size + _slices.Count);
     }
 
     private static Dictionary<string, int> ExecutorCountsFrom(WorkerContext worker)
@@ -121,7 +134,8 @@ internal sealed partial class WorkerRuntime : IDisposable
             [.. slice.Tasks.Select(t => _tasks[t])],
             inboxes[i],
             new Outbox(sinks, _worker.Options.ProducerBatchSize),
-            _onCycles.Contains(slice.Component))
+            _onCycles.Contains(slice.Component),
+            _pool)
         {
             StartTasks = startTasks,
         })];
@@ -133,6 +147,13 @@ internal sealed partial class WorkerRuntime : IDisposable
     {
         var period = _worker.Options.RotationPeriod;
         _timers.Add(_worker.Time.CreateTimer(_ => Broadcast(new ControlMessage(ControlKind.RotateTimeouts)), null, period, period));
+        var flush = _worker.Options.BatchFlushIntervalMillis;
+        if (flush > 0 && _tasks.Values.Any(t => t is SpoutTask))
+        {
+            var every = TimeSpan.FromMilliseconds(flush);
+            _timers.Add(_worker.Time.CreateTimer(static w => ((WorkerContext)w!).TickFlush(), _worker, every, every));
+        }
+
         var frequencies = _tasks.Values.OfType<BoltTask>().Select(b => b.TickFreqSecs).OfType<int>().Distinct();
         foreach (var freq in frequencies)
         {

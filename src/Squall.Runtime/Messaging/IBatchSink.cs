@@ -8,4 +8,10 @@ internal interface IBatchSink
 
     /// <summary>Parks a producer until there may be room, or <paramref name="timeout"/> passes.</summary>
     void WaitForSpace(TimeSpan timeout);
+
+    /// <summary>
+    /// Activates <paramref name="waiter"/> once, the next time room may have appeared (for executors on the
+    /// pool, which never park inside a slice). A sink that cannot tell may leave it to the pool's periodic retry.
+    /// </summary>
+    void NotifyOnSpace(IActivatable waiter);
 }

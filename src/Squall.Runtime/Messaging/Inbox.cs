@@ -8,9 +8,12 @@ namespace Squall.Runtime.Messaging;
 /// unbounded control queue (ticks, timeouts, lifecycle) that is never blocked by data.
 /// </summary>
 /// <remarks>
-/// Waiting: the consumer parks on <see cref="_arrived"/> when both queues are empty; a producer wakes it only
-/// if it announced it is parked, so the hot path costs one volatile read. Producers that find the ring full
-/// park on <see cref="_space"/>, which the consumer sets after taking a batch while anyone waits.
+/// Waking the consumer: an executor on the worker's pool is its inbox's <see cref="Consumer"/>, and every
+/// arrival activates it (a volatile read when it is already queued or running). A spout's executor has a
+/// thread of its own, which parks on <see cref="_arrived"/> when both queues are empty; a producer wakes it
+/// only if it announced it is parked, so the hot path costs one volatile read. Producers that find the ring
+/// full either park on <see cref="_space"/> (threads of their own) or leave an <see cref="IActivatable"/>
+/// (pooled executors); the consumer sets the one and activates the others after taking a batch.
 /// </remarks>
 [SuppressMessage("Reliability", "CA1001", Justification = "The events never create a kernel handle (WaitHandle is not used), and producers may still Set them after the consumer is gone.")]
 [DebuggerDisplay("Inbox batches = {_batches.Count}/{_batches.Capacity}, control = {_control.Count}")]
@@ -20,10 +23,14 @@ internal sealed class Inbox : IBatchSink
     private readonly ConcurrentQueue<ControlMessage> _control = new();
     private readonly ManualResetEventSlim _arrived = new(false, spinCount: 0);
     private readonly ManualResetEventSlim _space = new(false, spinCount: 0);
+    private readonly ConcurrentQueue<IActivatable> _spaceWaiters = new();
     private int _consumerParked;
     private int _producersWaiting;
 
     public Inbox(int capacityInBatches) => _batches = new RingBuffer<TupleBatch>(capacityInBatches);
+
+    /// <summary>The pooled executor to activate on arrivals; null for an executor with its own thread (it parks).</summary>
+    public IActivatable? Consumer { get; set; }
 
     public bool IsEmpty => _batches.IsEmpty && _control.IsEmpty;
 
@@ -57,11 +64,20 @@ internal sealed class Inbox : IBatchSink
 
         if (Volatile.Read(ref _producersWaiting) > 0)
         {
-            _space.Set();
+            FreeWaiters();
         }
 
         return true;
     }
+
+    public void NotifyOnSpace(IActivatable waiter)
+    {
+        Interlocked.Increment(ref _producersWaiting);
+        _spaceWaiters.Enqueue(waiter);
+    }
+
+    /// <summary>Wakes the consumer: activates it on the pool, or unparks its thread.</summary>
+    public void Wake() => WakeConsumer();
 
     public bool TryTakeControl(out ControlMessage message) => _control.TryDequeue(out message);
 
@@ -91,9 +107,23 @@ internal sealed class Inbox : IBatchSink
         Interlocked.Decrement(ref _producersWaiting);
     }
 
+    private void FreeWaiters()
+    {
+        _space.Set();
+        while (_spaceWaiters.TryDequeue(out var waiter))
+        {
+            Interlocked.Decrement(ref _producersWaiting);
+            waiter.Activate();
+        }
+    }
+
     private void WakeConsumer()
     {
-        if (Volatile.Read(ref _consumerParked) != 0)
+        if (Consumer is { } consumer)
+        {
+            consumer.Activate();
+        }
+        else if (Volatile.Read(ref _consumerParked) != 0)
         {
             _arrived.Set();
         }

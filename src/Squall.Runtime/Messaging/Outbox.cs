@@ -84,6 +84,18 @@ internal sealed class Outbox
         }
     }
 
+    /// <summary>Asks every destination we overflowed into to activate <paramref name="waiter"/> when it has room.</summary>
+    public void NotifyOnSpace(IActivatable waiter)
+    {
+        for (var i = 0; i < _overflow.Length; i++)
+        {
+            if (_overflow[i] is { Count: > 0 })
+            {
+                _destinations[i].NotifyOnSpace(waiter);
+            }
+        }
+    }
+
     /// <summary>Everything not yet delivered (open and overflow), for moving tasks between executors.</summary>
     public IEnumerable<TupleBatch> TakeUndelivered()
     {

@@ -21,8 +21,20 @@ internal sealed class FieldsHasher
     {
         if (_indices.Length == 1)
         {
-            // Strings (the usual key) take the codec-free path; same bytes hashed, so the same task.
-            var key = values[_indices[0]].AsObject();
+            // Strings (the usual key) take the codec-free path, ints and longs skip the box; the same bytes are
+            // hashed either way, so a key lands on the same task.
+            var value = values[_indices[0]];
+            if (ReferenceEquals(value.Inline, InlineKind.Int32))
+            {
+                return StableHash.HashInt32((int)value.Bits, seed);
+            }
+
+            if (ReferenceEquals(value.Inline, InlineKind.Int64))
+            {
+                return StableHash.HashInt64(value.Bits, seed);
+            }
+
+            var key = value.AsObject();
             return key is string text ? StableHash.HashString(text, seed) : StableHash.Hash(key, seed: seed);
         }
 

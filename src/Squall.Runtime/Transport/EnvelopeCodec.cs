@@ -109,8 +109,45 @@ internal sealed class EnvelopeCodec
         writer.WriteVarUInt32((uint)values.Length);
         foreach (var value in values)
         {
+            WriteValue(ref writer, value);
+        }
+    }
+
+    /// <summary>Ints, longs and doubles are written from the inline value, so encoding them boxes nothing.</summary>
+    private static void WriteValue(ref WireWriter<IBufferWriter<byte>> writer, in Value value)
+    {
+        var kind = value.Inline;
+        if (ReferenceEquals(kind, InlineKind.Int32))
+        {
+            writer.WriteInt32Value((int)value.Bits);
+        }
+        else if (ReferenceEquals(kind, InlineKind.Int64))
+        {
+            writer.WriteInt64Value(value.Bits);
+        }
+        else if (ReferenceEquals(kind, InlineKind.Double))
+        {
+            writer.WriteDoubleValue(BitConverter.Int64BitsToDouble(value.Bits));
+        }
+        else
+        {
             writer.WriteValue(value.AsObject());
         }
+    }
+
+    private static Value ReadValue(ref WireReader reader)
+    {
+        if (reader.TryReadInt32Value(out var i))
+        {
+            return i;
+        }
+
+        if (reader.TryReadInt64Value(out var l))
+        {
+            return l;
+        }
+
+        return reader.TryReadDoubleValue(out var d) ? d : Value.FromObject(reader.ReadValue());
     }
 
     private Tuple ReadTuple(ref WireReader reader, int sourceTask)
@@ -146,7 +183,7 @@ internal sealed class EnvelopeCodec
 
         for (var i = 0; i < values.Length; i++)
         {
-            values[i] = Value.FromObject(reader.ReadValue());
+            values[i] = ReadValue(ref reader);
         }
 
         return new Tuple(values, stream, sourceTask) { RootId = rootId, EdgeId = edgeId, ExtraAnchors = extra };

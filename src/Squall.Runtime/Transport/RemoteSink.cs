@@ -22,6 +22,7 @@ internal sealed class RemoteSink : IBatchSink, IAsyncDisposable
     private readonly ArrayBufferWriter<byte> _scratch = new(64 * 1024);
     private readonly ConcurrentQueue<OutboundFrame> _returned = new();
     private readonly ManualResetEventSlim _arrived = new(false, spinCount: 0);
+    private readonly ConcurrentQueue<IActivatable> _spaceWaiters = new();
     private readonly Thread _sender;
     private volatile bool _stopping;
 
@@ -58,6 +59,9 @@ internal sealed class RemoteSink : IBatchSink, IAsyncDisposable
 
     public void WaitForSpace(TimeSpan timeout) => Thread.Sleep(timeout);
 
+    // Activated when the sender takes a batch; a hold lifted by the peer is noticed by the pool's periodic retry.
+    public void NotifyOnSpace(IActivatable waiter) => _spaceWaiters.Enqueue(waiter);
+
     public async ValueTask DisposeAsync()
     {
         _stopping = true;
@@ -93,6 +97,11 @@ internal sealed class RemoteSink : IBatchSink, IAsyncDisposable
 
             if (_queue.TryDequeue(out var batch))
             {
+                while (_spaceWaiters.TryDequeue(out var waiter))
+                {
+                    waiter.Activate();
+                }
+
                 Enqueue(Encode(batch));
                 batch.Recycle();
                 continue;

@@ -43,6 +43,50 @@ public ref partial struct WireReader
         };
     }
 
+    /// <summary>Reads a tagged int (as written by WriteInt32Value) if the next value is one, without boxing; otherwise reads nothing.</summary>
+    public bool TryReadInt32Value(out int value)
+    {
+        if (NextTagIs(ValueTag.Int32))
+        {
+            _position++;
+            value = ReadVarInt32();
+            return true;
+        }
+
+        value = 0;
+        return false;
+    }
+
+    /// <summary>Reads a tagged long (as written by WriteInt64Value) if the next value is one, without boxing; otherwise reads nothing.</summary>
+    public bool TryReadInt64Value(out long value)
+    {
+        if (NextTagIs(ValueTag.Int64))
+        {
+            _position++;
+            value = ReadVarInt64();
+            return true;
+        }
+
+        value = 0;
+        return false;
+    }
+
+    /// <summary>Reads a tagged double (as written by WriteDoubleValue) if the next value is one, without boxing; otherwise reads nothing.</summary>
+    public bool TryReadDoubleValue(out double value)
+    {
+        if (NextTagIs(ValueTag.Double))
+        {
+            _position++;
+            value = ReadDouble();
+            return true;
+        }
+
+        value = 0;
+        return false;
+    }
+
+    private readonly bool NextTagIs(ValueTag tag) => _position < _buffer.Length && _buffer[_position] == (byte)tag;
+
     private decimal ReadDecimal()
     {
         Span<int> bits = stackalloc int[4];

@@ -66,6 +66,26 @@ public static class StableHash
         return XxHash64.Hash(buffer[start..(MaxHeaderBytes + written)], seed);
     }
 
+    /// <summary>The same hash as <see cref="Hash(object?, SerializerRegistry?, ulong)"/> gives for a boxed int, without the box.</summary>
+    public static ulong HashInt32(int value, ulong seed = 0)
+    {
+        var hasher = Rent(seed);
+        var writer = new WireWriter<HashingBufferWriter>(hasher, registry: null);
+        writer.WriteInt32Value(value);
+        writer.Commit();
+        return Return(hasher);
+    }
+
+    /// <summary>The same hash as <see cref="Hash(object?, SerializerRegistry?, ulong)"/> gives for a boxed long, without the box.</summary>
+    public static ulong HashInt64(long value, ulong seed = 0)
+    {
+        var hasher = Rent(seed);
+        var writer = new WireWriter<HashingBufferWriter>(hasher, registry: null);
+        writer.WriteInt64Value(value);
+        writer.Commit();
+        return Return(hasher);
+    }
+
     /// <summary>Hash of the concatenated encodings of <paramref name="values"/> (e.g. the grouping fields of a tuple).</summary>
     /// <exception cref="WireEncodingException">A value cannot be encoded.</exception>
     public static ulong Hash(ReadOnlySpan<object?> values, SerializerRegistry? registry = null, ulong seed = 0)

@@ -26,6 +26,9 @@ public sealed class WordCountRun(string dir, int sentences)
 
     public bool AllAcked => AckedCount == sentences;
 
+    /// <summary>True while the (single) spout is deactivated with no tuple in flight.</summary>
+    public bool IsIdle => Directory.Exists(Output) && Directory.EnumerateFiles(Output, "idle-*").Any();
+
     public Dictionary<string, long> Counts => FileCountBolt.ReadAll(Output);
 
     public Dictionary<string, long> ExpectedCounts()
@@ -49,5 +52,5 @@ public sealed class WordCountRun(string dir, int sentences)
         return counts.Count == expected.Count && expected.All(p => counts.GetValueOrDefault(p.Key) == p.Value);
     }
 
-    public string Describe() => $"acked {AckedCount}/{sentences}; counts {string.Join(' ', Counts.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"))}";
+    public string Describe() => $"acked {AckedCount}/{sentences} (emits {FileAckedSpout.Emits(Output).Count}, idle: {IsIdle}); counts {string.Join(' ', Counts.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"))}";
 }

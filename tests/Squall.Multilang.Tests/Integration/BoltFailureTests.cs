@@ -68,10 +68,12 @@ public sealed class BoltFailureTests
     }
 
     [Fact]
-    public void A_missing_script_fails_prepare_with_the_childs_stderr()
+    public void A_missing_script_is_reported_with_the_childs_stderr_and_its_tuples_fail()
     {
-        var bolt = new ShellBolt("python3", "no_such_script.py");
-        var e = Should.Throw<ShellProcessException>(() => new BoltHarness(bolt));
+        using var harness = new BoltHarness(new ShellBolt("python3", "no_such_script.py"));
+        var e = harness.Recorder.Errors.Single().ShouldBeOfType<ShellProcessException>();
+        var input = harness.Send("anyone there?");
+        harness.Recorder.Fails.Single().Tuple.ShouldBe(input);
         e.Message.ShouldContain("Cannot launch shell");
         e.Stderr.ShouldContain("no_such_script.py");
         e.Message.ShouldContain("can't open file");
@@ -79,10 +81,10 @@ public sealed class BoltFailureTests
     }
 
     [Fact]
-    public void A_missing_command_fails_prepare()
+    public void A_missing_command_is_reported()
     {
-        var bolt = new ShellBolt("no-such-interpreter-squall", "x.py");
-        Should.Throw<ShellProcessException>(() => new BoltHarness(bolt)).Message.ShouldContain("Cannot launch [no-such-interpreter-squall, x.py]");
+        using var harness = new BoltHarness(new ShellBolt("no-such-interpreter-squall", "x.py"));
+        harness.Recorder.Errors.Single().Message.ShouldContain("Cannot launch [no-such-interpreter-squall, x.py]");
     }
 
     [Fact]

@@ -84,12 +84,22 @@ public sealed class PythonBoltProtocolTests : IDisposable
     }
 
     [Fact]
-    public void The_handshake_carries_conf_and_the_full_context()
+    public void The_handshake_carries_the_full_conf_and_context()
     {
         _harness.Send("cmd:context");
         using var doc = JsonDocument.Parse((string)Recorder.Emits.Single().Values.Single()!);
         var context = doc.RootElement.GetProperty("context");
-        doc.RootElement.GetProperty("conf").GetProperty(Config.TopologyName).GetString().ShouldBe("test-topology");
+        var conf = doc.RootElement.GetProperty("conf");
+        conf.GetProperty(Config.TopologyName).GetString().ShouldBe("test-topology");
+
+        // The whole effective configuration, as Storm's: what was set, plus storm.id and the defaults in force.
+        conf.GetProperty("storm.id").GetString().ShouldBe("test-topology");
+        conf.GetProperty(Config.TopologyWorkers).GetInt32().ShouldBe(1);
+        conf.GetProperty(Config.TopologyDebug).GetBoolean().ShouldBeFalse();
+        conf.GetProperty(Config.TopologyMessageTimeoutSecs).GetInt32().ShouldBe(30);
+        conf.GetProperty(Config.TopologyShellBoltMaxPending).GetInt32().ShouldBe(100);
+        conf.GetProperty(Config.TopologySubprocessTimeoutSecs).GetInt32().ShouldBe(3);
+        conf.GetProperty(Config.TopologyMultilangSerializer).GetString().ShouldBe("json");
         context.GetProperty("componentid").GetString().ShouldBe("shell");
         var taskId = context.GetProperty("taskid").GetInt32();
         context.GetProperty("task->component").GetProperty(taskId.ToString(System.Globalization.CultureInfo.InvariantCulture)).GetString().ShouldBe("shell");
@@ -131,18 +141,18 @@ public sealed class PythonBoltProtocolTests : IDisposable
     public void Tick_tuples_reach_the_child_as_storm_sends_them_and_may_be_acked()
     {
         var tick = TestTopology.Tick(5);
-        _harness.Bolt.Execute(tick);
+        _harness.Execute(tick);
         Recorder.Emits.Single().Values.ShouldBe(["tick 5 __system -1"]);
         Recorder.Acks.ShouldBe([tick]);
     }
 
     [Fact]
-    public void The_collector_is_only_called_on_the_executing_thread()
+    public void The_collector_is_only_called_on_the_executor_thread()
     {
         _harness.Send("cmd:ids a");
         _harness.Send("cmd:direct 4");
         _harness.Send("cmd:fail");
-        Recorder.CallerThreads.Distinct().ShouldBe([Environment.CurrentManagedThreadId]);
+        Recorder.CallerThreads.Distinct().ShouldBe([_harness.Executor.ThreadId]);
     }
 
     [Fact]

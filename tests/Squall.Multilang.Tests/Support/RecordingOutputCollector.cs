@@ -22,6 +22,9 @@ public sealed class RecordingOutputCollector : Recorder
 
     public IReadOnlyList<(Tuple Tuple, string? Reason)> Fails => Snapshot(_fails);
 
+    /// <summary>True once <paramref name="input"/> was acked or failed.</summary>
+    public bool IsCompleted(Tuple input) => Acks.Contains(input) || Fails.Any(f => ReferenceEquals(f.Tuple, input));
+
     protected override string Describe() =>
         $"emits [{string.Join("; ", _emits.Select(e => $"{e.Stream}:{string.Join(",", e.Values)}"))}], acks {_acks.Count}, fails {_fails.Count}, errors:\n{DescribeErrors()}";
 

@@ -29,7 +29,7 @@ public sealed class OptionsAndQueueTests
         var queue = new OutboundQueue(capacity: 10);
         var tuple = new TupleMessage("1", "c", "default", 1, []);
         var reply = new TaskIdsMessage([1]);
-        queue.EnqueueTuple(tuple).ShouldBeTrue();
+        queue.TryEnqueueTuple(tuple, TimeSpan.Zero).ShouldBe(EnqueueResult.Queued);
         queue.EnqueueReply(reply);
         queue.RequestHeartbeat();
         queue.Take(TimeSpan.Zero).Kind.ShouldBe(QueueItem.Heartbeat);
@@ -39,13 +39,27 @@ public sealed class OptionsAndQueueTests
     }
 
     [Fact]
-    public async Task A_full_tuple_queue_blocks_until_closed()
+    public async Task A_full_tuple_queue_holds_the_caller_until_closed_nudged_or_freed()
     {
         var queue = new OutboundQueue(capacity: 1);
-        queue.EnqueueTuple(new TupleMessage("1", "c", "default", 1, [])).ShouldBeTrue();
-        var blocked = Task.Run(() => queue.EnqueueTuple(new TupleMessage("2", "c", "default", 1, [])));
+        queue.TryEnqueueTuple(new TupleMessage("1", "c", "default", 1, []), TimeSpan.Zero).ShouldBe(EnqueueResult.Queued);
+        queue.TryEnqueueTuple(new TupleMessage("2", "c", "default", 1, []), TimeSpan.Zero).ShouldBe(EnqueueResult.Full);
+
+        // A nudge (the child sent something to apply) ends the wait early, however long it was meant to be.
+        var nudged = Task.Run(() => queue.TryEnqueueTuple(new TupleMessage("2", "c", "default", 1, []), Timeout.InfiniteTimeSpan));
+        while (!nudged.IsCompleted)
+        {
+            queue.Nudge();
+            await Task.Yield();
+        }
+
+        (await nudged).ShouldBe(EnqueueResult.Full);
+        queue.Take(TimeSpan.Zero).Kind.ShouldBe(QueueItem.Message);
+        queue.TryEnqueueTuple(new TupleMessage("3", "c", "default", 1, []), TimeSpan.Zero).ShouldBe(EnqueueResult.Queued);
+
+        var closed = Task.Run(() => queue.TryEnqueueTuple(new TupleMessage("4", "c", "default", 1, []), Timeout.InfiniteTimeSpan));
         queue.Close();
-        (await blocked.WaitAsync(TimeSpan.FromSeconds(5))).ShouldBeFalse();
+        (await closed.WaitAsync(TimeSpan.FromSeconds(60))).ShouldBe(EnqueueResult.Closed);
         queue.Take(TimeSpan.Zero).Kind.ShouldBe(QueueItem.Closed);
     }
 }

@@ -1,7 +1,7 @@
-# Takes a while before answering the handshake (as a heavy import would), then echoes.
+# Takes 3 s before answering the handshake (a heavy import, a slow interpreter on a loaded machine), then echoes.
 import time
 
-time.sleep(1.5)
+time.sleep(3)
 
 import storm  # noqa: E402
 

@@ -1,0 +1,2 @@
+global using Squall;
+global using Tuple = Squall.Tuple;

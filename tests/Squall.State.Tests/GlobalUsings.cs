@@ -1,0 +1,3 @@
+global using Squall;
+global using Squall.Runtime;
+global using Tuple = Squall.Tuple;
