@@ -2,15 +2,28 @@ using System.Globalization;
 using MultilangWordCount;
 using Squall.Runtime;
 
-// Usage: MultilangWordCount [seconds]   (default 10). Needs node and python3 on PATH.
+// Usage: MultilangWordCount [seconds] [python|ruby|node-async]   (default 10 s, python). Needs node and the
+// split's interpreter (python3 or ruby) on PATH.
 var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10;
+var splitName = args.Length > 1 ? args[1] : "python";
+(string Command, string Script) split;
+try
+{
+    split = MultilangWordCountTopology.Split(splitName);
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
+
 var counts = new WordCounts();
 var conf = new Config { MaxSpoutPending = 200 };
 
 using (var cluster = new LocalCluster())
 {
-    cluster.SubmitTopology("multilang-word-count", conf, MultilangWordCountTopology.Build(counts));
-    Console.WriteLine($"multilang word count running in local mode for {seconds} s (spout: node, split: python3, count: C#).");
+    cluster.SubmitTopology("multilang-word-count", conf, MultilangWordCountTopology.Build(counts, splitScript: split.Script, splitCommand: split.Command));
+    Console.WriteLine($"multilang word count running in local mode for {seconds} s (spout: node, split: {split.Command} {split.Script}, count: C#).");
     for (var s = 1; s <= seconds; s++)
     {
         await Task.Delay(TimeSpan.FromSeconds(1));
@@ -30,3 +43,5 @@ foreach (var (word, count) in counts.Top(10))
 {
     Console.WriteLine($"  {word,-10} {count,10:N0}");
 }
+
+return 0;

@@ -18,9 +18,10 @@ internal static class UiCommand
         {
             var conf = config.Load(result);
             var options = UiOptions.FromConfig(conf) with { LogviewerPort = LogviewerPort(conf) };
-            var shown = conf.Where(p => p.Key != ClusterKeys.ApiToken)
+            var shown = conf.Where(p => !ClusterKeys.Secrets.Contains(p.Key))
                 .ToDictionary(p => p.Key, p => Convert.ToString(p.Value is IEnumerable<string> list ? string.Join(',', list) : p.Value, CultureInfo.InvariantCulture) ?? "", StringComparer.Ordinal);
-            var source = new NimbusSource(ClientOptions.FromConfig(conf).Seeds, shown);
+            var readToken = conf.GetString(ClusterKeys.ApiReadToken) ?? conf.GetString(ClusterKeys.ApiToken);
+            var source = new NimbusSource(ClientOptions.FromConfig(conf).Seeds, shown, readToken);
             var server = await UiServer.StartAsync(source, options, cancel);
             Console.WriteLine($"Squall UI on {server.Url} (Nimbus: {string.Join(", ", ClientOptions.FromConfig(conf).Seeds)})");
             return await CliErrors.RunDaemon(Task.Delay(Timeout.Infinite, cancel), server, cancel);

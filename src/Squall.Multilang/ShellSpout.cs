@@ -106,10 +106,19 @@ public class ShellSpout : ShellComponent<ShellSpout>, IRichSpout, IDisposable
         var next = command;
         while (next is not null || _deferred.TryDequeue(out next))
         {
+            var relaunched = _session is null;
             if (CurrentSession() is not { } session)
             {
                 _deferred.Clear();
                 return;
+            }
+
+            // A new child was just activated and knows none of the old ids: skip a repeated activate and acks or
+            // fails meant for its predecessor.
+            if (relaunched && next.Command is SpoutCommand.Activate or SpoutCommand.Ack or SpoutCommand.Fail)
+            {
+                next = null;
+                continue;
             }
 
             _inCommand = true;

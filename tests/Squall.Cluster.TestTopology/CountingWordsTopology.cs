@@ -17,6 +17,9 @@ public sealed class CountingWordsTopology : ITopologySource
     /// <summary>Misbehaviour of <see cref="Build"/> for the tests of Nimbus's validation: <c>hang</c> or <c>exit</c>.</summary>
     public const string BuildBehaviour = "test.build";
 
+    /// <summary>Count into checkpointed state (<c>topology.state.provider</c>) instead of files.</summary>
+    public const string Stateful = "test.stateful";
+
     public string Name => "counting-words";
 
     /// <summary>Sentence <paramref name="i"/>: three words from small vocabularies, so counts are easy to predict.</summary>
@@ -40,7 +43,10 @@ public sealed class CountingWordsTopology : ITopologySource
         var builder = new TopologyBuilder();
         builder.SetSpout("sentences", () => new FileAckedSpout(sentences, rate, output));
         builder.SetBolt("split", () => new SplitBolt(), 2).ShuffleGrouping("sentences");
-        builder.SetBolt("count", () => new FileCountBolt(output), 2).FieldsGrouping("split", new Fields("word"));
+        var count = conf.GetBool(Stateful, false)
+            ? builder.SetBolt("count", () => new StatefulCountBolt(), 2)
+            : builder.SetBolt("count", () => new FileCountBolt(output), 2);
+        count.FieldsGrouping("split", new Fields("word"));
         return builder.CreateTopology();
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Squall.Drpc.Invocations;
 
@@ -9,6 +10,7 @@ namespace Squall.Drpc.Invocations;
 /// </summary>
 internal sealed record ReturnInfo(string Id, string Host, int Port)
 {
+    [JsonIgnore]
     public bool IsLocal => Port == 0;
 
     public string Format() => JsonSerializer.Serialize(this, DrpcJson.Default.ReturnInfo);

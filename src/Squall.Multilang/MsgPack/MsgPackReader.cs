@@ -1,35 +1,38 @@
 using System.Buffers;
-using System.Buffers.Binary;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
+using MessagePack;
 using Squall.Multilang.Protocol;
 
 namespace Squall.Multilang.MsgPack;
 
 /// <summary>
 /// Reads msgpack values one at a time from a blocking stream, as pystorm's streaming unpacker does on the
-/// other side. Produces the neutral tree: null, bool, long (ulong above long.MaxValue), double, string,
-/// byte[], <see cref="MsgPackExtension"/>, <c>List&lt;object?&gt;</c> and <c>Dictionary&lt;string, object?&gt;</c>
-/// (non-string keys by their invariant text). EOF, even mid-value, raises
-/// <see cref="ShellProtocolException.IsEndOfStream"/> quoting the bytes of the partial value.
+/// other side: MessagePack-CSharp's <see cref="MessagePackStreamReader"/> frames one complete value, its
+/// <see cref="MessagePackReader"/> decodes it into the neutral tree: null, bool, long (ulong above
+/// long.MaxValue), double, string, byte[], <see cref="MsgPackExtension"/>, <c>List&lt;object?&gt;</c> and
+/// <c>Dictionary&lt;string, object?&gt;</c> (non-string keys by their invariant text). EOF, even mid-value,
+/// raises <see cref="ShellProtocolException.IsEndOfStream"/> quoting the bytes of the partial value.
 /// </summary>
+/// <remarks>Only the child's reader thread reads, so waiting on the stream reader's task there blocks nobody else.</remarks>
+[SuppressMessage("Reliability", "CA1001", Justification = "The stream reader only holds pooled buffers; it lives exactly as long as its child and is dropped with it, and disposing it under the reading thread would race with that read.")]
 internal sealed class MsgPackReader
 {
     private const int MaxDepth = 64;
-    private const int MaxLength = 64 * 1024 * 1024;
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    private readonly Stream _input;
-    private readonly ArrayBufferWriter<byte> _current = new();
+    private readonly MessagePackStreamReader _stream;
+    private byte[] _current = [];
 
-    public MsgPackReader(Stream input) => _input = input;
+    public MsgPackReader(Stream input) => _stream = new MessagePackStreamReader(input, leaveOpen: true);
 
     /// <summary>The bytes of the value being read, as hex, for error messages.</summary>
     public string CurrentHex
     {
         get
         {
-            var bytes = _current.WrittenSpan[..Math.Min(_current.WrittenCount, 4096)];
+            var bytes = _current.AsSpan(0, Math.Min(_current.Length, 4096));
             return $"{Convert.ToHexString(bytes)} (as text: {Encoding.UTF8.GetString(bytes)})";
         }
     }
@@ -37,143 +40,105 @@ internal sealed class MsgPackReader
     /// <summary>Reads one complete value; returns false at a clean EOF between values.</summary>
     public bool TryRead(out object? value)
     {
-        _current.ResetWrittenCount();
-        var first = _input.ReadByte();
-        if (first < 0)
+        ReadOnlySequence<byte>? next;
+        try
         {
-            value = null;
-            return false;
+            next = _stream.ReadAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult();
+        }
+        catch (MessagePackSerializationException e)
+        {
+            _current = _stream.RemainingBytes.ToArray();
+            throw new ShellProtocolException($"not msgpack: {e.Message}: {CurrentHex}", e) { RawText = CurrentHex };
         }
 
-        _current.Write([(byte)first]);
-        value = ReadValue((byte)first, 0);
+        if (next is not { } sequence)
+        {
+            _current = _stream.RemainingBytes.ToArray();
+            value = null;
+            return _current.Length == 0 ? false : throw ShellProtocolException.Eof(CurrentHex);
+        }
+
+        _current = sequence.ToArray();
+        var reader = new MessagePackReader(sequence);
+        try
+        {
+            value = ReadValue(ref reader, 0);
+        }
+        catch (MessagePackSerializationException e)
+        {
+            throw Bad(e.Message);
+        }
+
         return true;
     }
 
-    private object? ReadValue(byte code, int depth)
+    private object? ReadValue(ref MessagePackReader reader, int depth)
     {
         if (depth > MaxDepth)
         {
             throw Bad("values nested too deeply");
         }
 
-        return code switch
+        switch (reader.NextMessagePackType)
         {
-            <= 0x7f => (long)code,
-            >= 0xe0 => (long)(sbyte)code,
-            >= 0x80 and <= 0x8f => ReadMap(code & 0x0f, depth),
-            >= 0x90 and <= 0x9f => ReadArray(code & 0x0f, depth),
-            >= 0xa0 and <= 0xbf => ReadString(code & 0x1f),
-            0xc0 => null,
-            0xc2 => false,
-            0xc3 => true,
-            0xc4 => ReadBytes(Length(1)),
-            0xc5 => ReadBytes(Length(2)),
-            0xc6 => ReadBytes(Length(4)),
-            0xc7 => ReadExtension(Length(1)),
-            0xc8 => ReadExtension(Length(2)),
-            0xc9 => ReadExtension(Length(4)),
-            0xca => (double)BinaryPrimitives.ReadSingleBigEndian(Take(4)),
-            0xcb => BinaryPrimitives.ReadDoubleBigEndian(Take(8)),
-            0xcc => (long)Take(1)[0],
-            0xcd => (long)BinaryPrimitives.ReadUInt16BigEndian(Take(2)),
-            0xce => (long)BinaryPrimitives.ReadUInt32BigEndian(Take(4)),
-            0xcf => BinaryPrimitives.ReadUInt64BigEndian(Take(8)) is var u && u <= long.MaxValue ? (long)u : u,
-            0xd0 => (long)(sbyte)Take(1)[0],
-            0xd1 => (long)BinaryPrimitives.ReadInt16BigEndian(Take(2)),
-            0xd2 => (long)BinaryPrimitives.ReadInt32BigEndian(Take(4)),
-            0xd3 => BinaryPrimitives.ReadInt64BigEndian(Take(8)),
-            0xd4 => ReadExtension(1),
-            0xd5 => ReadExtension(2),
-            0xd6 => ReadExtension(4),
-            0xd7 => ReadExtension(8),
-            0xd8 => ReadExtension(16),
-            0xd9 => ReadString(Length(1)),
-            0xda => ReadString(Length(2)),
-            0xdb => ReadString(Length(4)),
-            0xdc => ReadArray(Length(2), depth),
-            0xdd => ReadArray(Length(4), depth),
-            0xde => ReadMap(Length(2), depth),
-            0xdf => ReadMap(Length(4), depth),
-            _ => throw Bad($"0x{code:x2} is not a msgpack type"),
-        };
-    }
+            case MessagePackType.Nil:
+                reader.ReadNil();
+                return null;
+            case MessagePackType.Boolean:
+                return reader.ReadBoolean();
+            case MessagePackType.Integer:
+                if (reader.NextCode == MessagePackCode.UInt64)
+                {
+                    var u = reader.ReadUInt64();
+                    return u <= long.MaxValue ? (long)u : u;
+                }
 
-    private List<object?> ReadArray(int count, int depth)
-    {
-        var list = new List<object?>(Math.Min(count, 1024));
-        for (var i = 0; i < count; i++)
-        {
-            list.Add(ReadValue(Take(1)[0], depth + 1));
+                return reader.ReadInt64();
+            case MessagePackType.Float:
+                return reader.NextCode == MessagePackCode.Float32 ? (double)reader.ReadSingle() : reader.ReadDouble();
+            case MessagePackType.String:
+                return ReadString(ref reader);
+            case MessagePackType.Binary:
+                return reader.ReadBytes()?.ToArray();
+            case MessagePackType.Extension:
+                var extension = reader.ReadExtensionFormat();
+                return new MsgPackExtension(extension.Header.TypeCode, extension.Data.ToArray());
+            case MessagePackType.Array:
+                var count = reader.ReadArrayHeader();
+                var list = new List<object?>(Math.Min(count, 1024));
+                for (var i = 0; i < count; i++)
+                {
+                    list.Add(ReadValue(ref reader, depth + 1));
+                }
+
+                return list;
+            case MessagePackType.Map:
+                var pairs = reader.ReadMapHeader();
+                var map = new Dictionary<string, object?>(Math.Min(pairs, 1024), StringComparer.Ordinal);
+                for (var i = 0; i < pairs; i++)
+                {
+                    var key = ReadValue(ref reader, depth + 1);
+                    var text = key as string ?? (key is byte[] raw ? StrictUtf8.GetString(raw) : Convert.ToString(key, CultureInfo.InvariantCulture) ?? string.Empty);
+                    map[text] = ReadValue(ref reader, depth + 1);
+                }
+
+                return map;
+            default:
+                throw Bad($"0x{reader.NextCode:x2} is not a msgpack type");
         }
-
-        return list;
     }
 
-    private Dictionary<string, object?> ReadMap(int count, int depth)
+    private string ReadString(ref MessagePackReader reader)
     {
-        var map = new Dictionary<string, object?>(Math.Min(count, 1024), StringComparer.Ordinal);
-        for (var i = 0; i < count; i++)
-        {
-            var key = ReadValue(Take(1)[0], depth + 1);
-            var text = key as string ?? (key is byte[] raw ? StrictUtf8.GetString(raw) : Convert.ToString(key, CultureInfo.InvariantCulture) ?? string.Empty);
-            map[text] = ReadValue(Take(1)[0], depth + 1);
-        }
-
-        return map;
-    }
-
-    private string ReadString(int length)
-    {
+        var bytes = reader.ReadStringSequence() ?? default;
         try
         {
-            return StrictUtf8.GetString(Take(length));
+            return StrictUtf8.GetString(bytes.ToArray());
         }
         catch (DecoderFallbackException e)
         {
             throw new ShellProtocolException($"a msgpack string is not valid UTF-8: {CurrentHex}", e) { RawText = CurrentHex };
         }
-    }
-
-    private byte[] ReadBytes(int length) => Take(length).ToArray();
-
-    private MsgPackExtension ReadExtension(int length)
-    {
-        var type = (sbyte)Take(1)[0];
-        return new MsgPackExtension(type, Take(length).ToArray());
-    }
-
-    private int Length(int size)
-    {
-        var bytes = Take(size);
-        var length = size switch
-        {
-            1 => bytes[0],
-            2 => BinaryPrimitives.ReadUInt16BigEndian(bytes),
-            _ => BinaryPrimitives.ReadUInt32BigEndian(bytes),
-        };
-        return length <= MaxLength ? (int)length : throw Bad($"a length of {length} is beyond the {MaxLength} byte limit");
-    }
-
-    /// <summary>Reads exactly <paramref name="count"/> bytes into the current value's buffer and returns them.</summary>
-    private ReadOnlySpan<byte> Take(int count)
-    {
-        var target = _current.GetSpan(count)[..count];
-        var read = 0;
-        while (read < count)
-        {
-            var n = _input.Read(target[read..]);
-            if (n == 0)
-            {
-                _current.Advance(read);
-                throw ShellProtocolException.Eof(CurrentHex);
-            }
-
-            read += n;
-        }
-
-        _current.Advance(count);
-        return _current.WrittenSpan[^count..];
     }
 
     private ShellProtocolException Bad(string reason) => ShellProtocolException.Bad(reason, CurrentHex);

@@ -1,15 +1,19 @@
 using System.Buffers;
-using System.Buffers.Binary;
-using System.Text;
+using MessagePack;
 using Squall.Multilang.Protocol;
 
 namespace Squall.Multilang.MsgPack;
 
 /// <summary>
-/// Writes msgpack (https://github.com/msgpack/msgpack/blob/master/spec.md) with the smallest encoding of each
-/// value, as msgpack-python's packer does: fixint/int8..64 and uint8..64, float64, fixstr/str8..32,
-/// bin8..32, fixarray/array16/32, fixmap/map16/32. Written here because no msgpack package is restorable.
+/// Writes a value tree as msgpack through MessagePack-CSharp's <see cref="MessagePackWriter"/>, which picks the
+/// smallest encoding of each value as msgpack-python's packer does (fixint/int8..64 and uint8..64, float64,
+/// fixstr/str8..32, bin8..32, fixarray/array16/32, fixmap/map16/32).
 /// </summary>
+/// <remarks>
+/// <see cref="MessagePackWriter"/> is a ref struct, so it cannot live in this sink between calls: each call
+/// writes through a short-lived one and flushes it into the shared buffer (the messages are small; the pipe
+/// to the child, not this, is what costs).
+/// </remarks>
 internal sealed class MsgPackWriter : ITreeSink
 {
     private readonly IBufferWriter<byte> _output;
@@ -24,110 +28,60 @@ internal sealed class MsgPackWriter : ITreeSink
         return buffer.WrittenSpan.ToArray();
     }
 
-    public void WriteNull() => WriteByte(0xc0);
+    public void WriteNull()
+    {
+        var writer = new MessagePackWriter(_output);
+        writer.WriteNil();
+        writer.Flush();
+    }
 
-    public void WriteBoolean(bool value) => WriteByte(value ? (byte)0xc3 : (byte)0xc2);
+    public void WriteBoolean(bool value)
+    {
+        var writer = new MessagePackWriter(_output);
+        writer.Write(value);
+        writer.Flush();
+    }
 
     public void WriteInt64(long value)
     {
-        if (value >= 0)
-        {
-            WriteUInt64((ulong)value);
-        }
-        else if (value >= -32)
-        {
-            WriteByte(unchecked((byte)(sbyte)value));
-        }
-        else if (value >= sbyte.MinValue)
-        {
-            Write(0xd0, unchecked((byte)(sbyte)value));
-        }
-        else if (value >= short.MinValue)
-        {
-            Span<byte> b = stackalloc byte[2];
-            BinaryPrimitives.WriteInt16BigEndian(b, (short)value);
-            Write(0xd1, b);
-        }
-        else if (value >= int.MinValue)
-        {
-            Span<byte> b = stackalloc byte[4];
-            BinaryPrimitives.WriteInt32BigEndian(b, (int)value);
-            Write(0xd2, b);
-        }
-        else
-        {
-            Span<byte> b = stackalloc byte[8];
-            BinaryPrimitives.WriteInt64BigEndian(b, value);
-            Write(0xd3, b);
-        }
+        var writer = new MessagePackWriter(_output);
+        writer.Write(value);
+        writer.Flush();
     }
 
     public void WriteUInt64(ulong value)
     {
-        if (value <= 0x7f)
-        {
-            WriteByte((byte)value);
-        }
-        else if (value <= byte.MaxValue)
-        {
-            Write(0xcc, (byte)value);
-        }
-        else if (value <= ushort.MaxValue)
-        {
-            WriteUInt16(0xcd, (ushort)value);
-        }
-        else if (value <= uint.MaxValue)
-        {
-            WriteUInt32(0xce, (uint)value);
-        }
-        else
-        {
-            Span<byte> b = stackalloc byte[8];
-            BinaryPrimitives.WriteUInt64BigEndian(b, value);
-            Write(0xcf, b);
-        }
+        var writer = new MessagePackWriter(_output);
+        writer.Write(value);
+        writer.Flush();
     }
 
     public void WriteDouble(double value)
     {
-        Span<byte> b = stackalloc byte[8];
-        BinaryPrimitives.WriteDoubleBigEndian(b, value);
-        Write(0xcb, b);
+        var writer = new MessagePackWriter(_output);
+        writer.Write(value);
+        writer.Flush();
     }
 
     public void WriteString(string value)
     {
-        var length = Encoding.UTF8.GetByteCount(value);
-        if (length <= 31)
-        {
-            WriteByte((byte)(0xa0 | length));
-        }
-        else
-        {
-            WriteLength(length, 0xd9, 0xda, 0xdb);
-        }
-
-        var span = _output.GetSpan(length);
-        Encoding.UTF8.GetBytes(value, span);
-        _output.Advance(length);
+        var writer = new MessagePackWriter(_output);
+        writer.Write(value);
+        writer.Flush();
     }
 
     public void WriteBinary(ReadOnlySpan<byte> value)
     {
-        WriteLength(value.Length, 0xc4, 0xc5, 0xc6);
-        _output.Write(value);
+        var writer = new MessagePackWriter(_output);
+        writer.Write(value);
+        writer.Flush();
     }
 
     public void BeginArray(int count)
     {
-        if (count <= 15)
-        {
-            WriteByte((byte)(0x90 | count));
-        }
-        else
-        {
-            WriteLength(count, null, 0xdc, 0xdd);
-        }
+        var writer = new MessagePackWriter(_output);
+        writer.WriteArrayHeader(count);
+        writer.Flush();
     }
 
     public void EndArray()
@@ -136,65 +90,14 @@ internal sealed class MsgPackWriter : ITreeSink
 
     public void BeginMap(int count)
     {
-        if (count <= 15)
-        {
-            WriteByte((byte)(0x80 | count));
-        }
-        else
-        {
-            WriteLength(count, null, 0xde, 0xdf);
-        }
+        var writer = new MessagePackWriter(_output);
+        writer.WriteMapHeader(count);
+        writer.Flush();
     }
 
     public void WriteKey(string key) => WriteString(key);
 
     public void EndMap()
     {
-    }
-
-    private void WriteLength(int length, byte? code8, byte code16, byte code32)
-    {
-        if (code8 is { } c8 && length <= byte.MaxValue)
-        {
-            Write(c8, (byte)length);
-        }
-        else if (length <= ushort.MaxValue)
-        {
-            WriteUInt16(code16, (ushort)length);
-        }
-        else
-        {
-            WriteUInt32(code32, (uint)length);
-        }
-    }
-
-    private void WriteByte(byte value)
-    {
-        _output.GetSpan(1)[0] = value;
-        _output.Advance(1);
-    }
-
-    private void WriteUInt16(byte code, ushort value)
-    {
-        Span<byte> b = stackalloc byte[2];
-        BinaryPrimitives.WriteUInt16BigEndian(b, value);
-        Write(code, b);
-    }
-
-    private void WriteUInt32(byte code, uint value)
-    {
-        Span<byte> b = stackalloc byte[4];
-        BinaryPrimitives.WriteUInt32BigEndian(b, value);
-        Write(code, b);
-    }
-
-    private void Write(byte code, byte payload) => Write(code, [payload]);
-
-    private void Write(byte code, ReadOnlySpan<byte> payload)
-    {
-        var span = _output.GetSpan(payload.Length + 1);
-        span[0] = code;
-        payload.CopyTo(span[1..]);
-        _output.Advance(payload.Length + 1);
     }
 }

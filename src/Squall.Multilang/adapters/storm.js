@@ -2,205 +2,235 @@
 /**
  * Squall's multilang adapter for Node.js (standard library only).
  *
- * It speaks Apache Storm's multilang protocol (JSON) and offers the API of Storm's storm.js, so
- * existing scripts run unchanged: extend BasicBolt (process(tup, done)) or Spout (nextTuple(done),
- * ack(id, done), fail(id, done)), optionally initialize(conf, context, done), then run().
- * Emits take { tuple, stream, task, anchorTupleId (bolts), id (spouts) } and an optional callback
- * receiving the task ids. Heartbeats are answered even while asynchronous work is in flight.
+ * It speaks Apache Storm's multilang protocol (JSON) and offers the API of Storm's storm.js, so existing
+ * scripts run unchanged. Components are plain constructor functions, as in storm-starter:
+ *
+ *   function SplitBolt() { BasicBolt.call(this); }
+ *   SplitBolt.prototype = Object.create(BasicBolt.prototype);
+ *   SplitBolt.prototype.process = function (tup, done) { ...; done(); };
+ *   new SplitBolt().run();
+ *
+ * (`class SplitBolt extends BasicBolt` works as well.) Bolts implement process(tup, done); spouts
+ * nextTuple(done), ack(id, done), fail(id, done), activate(done), deactivate(done); both may implement
+ * initialize(conf, context, done). emit({tuple, stream, anchorTupleId (bolts), id (spouts)}, onTaskIds)
+ * and emitDirect({..., task}). Heartbeats are answered even while asynchronous work is in flight, and
+ * done/emit may be called at any time after a tuple arrived (from timers, callbacks, ...).
  */
-const fs = require('fs');
-const path = require('path');
+var fs = require('fs');
+var path = require('path');
 
-const SEPARATOR = '\nend\n';
-const LOG_LEVELS = { trace: 0, debug: 1, info: 2, warn: 3, error: 4 };
+var SEPARATOR = '\nend\n';
+var LOG_LEVELS = { trace: 0, debug: 1, info: 2, warn: 3, error: 4 };
 
-class Storm {
-  constructor() {
-    this.buffer = '';
-    this.taskIdsCallbacks = [];
-    this.isFirstMessage = true;
-  }
+function Storm() {
+  this.buffer = '';
+  this.taskIdsCallbacks = [];
+  this.isFirstMessage = true;
+}
 
-  sendMsgToParent(msg) {
-    process.stdout.write(JSON.stringify(msg) + SEPARATOR);
-  }
+Storm.prototype.sendMsgToParent = function (msg) {
+  process.stdout.write(JSON.stringify(msg) + SEPARATOR);
+};
 
-  sync() {
-    this.sendMsgToParent({ command: 'sync' });
-  }
+Storm.prototype.sync = function () {
+  this.sendMsgToParent({ command: 'sync' });
+};
 
-  sendPid(heartbeatdir) {
-    const pid = process.pid;
-    fs.closeSync(fs.openSync(path.join(heartbeatdir, String(pid)), 'w'));
-    this.sendMsgToParent({ pid: pid });
-  }
+Storm.prototype.sendPid = function (heartbeatdir) {
+  var pid = process.pid;
+  fs.closeSync(fs.openSync(path.join(heartbeatdir, String(pid)), 'w'));
+  this.sendMsgToParent({ pid: pid });
+};
 
-  log(msg, level) {
-    this.sendMsgToParent({ command: 'log', msg: String(msg), level: level === undefined ? LOG_LEVELS.info : level });
-  }
+/** Joins the arguments as Storm's storm.js does (strings as they are, anything else as JSON). */
+Storm.prototype.sendToLogging = function (args, level) {
+  var parts = Array.prototype.map.call(args, function (arg) {
+    return typeof arg === 'string' ? arg : JSON.stringify(arg);
+  });
+  this.sendMsgToParent({ command: 'log', msg: parts.join(' '), level: level });
+};
 
-  logTrace(msg) { this.log(msg, LOG_LEVELS.trace); }
-  logDebug(msg) { this.log(msg, LOG_LEVELS.debug); }
-  logInfo(msg) { this.log(msg, LOG_LEVELS.info); }
-  logWarn(msg) { this.log(msg, LOG_LEVELS.warn); }
-  logError(msg) { this.log(msg, LOG_LEVELS.error); }
+Storm.prototype.logTrace = function () { this.sendToLogging(arguments, LOG_LEVELS.trace); };
+Storm.prototype.logDebug = function () { this.sendToLogging(arguments, LOG_LEVELS.debug); };
+Storm.prototype.logInfo = function () { this.sendToLogging(arguments, LOG_LEVELS.info); };
+Storm.prototype.logWarn = function () { this.sendToLogging(arguments, LOG_LEVELS.warn); };
+Storm.prototype.logError = function () { this.sendToLogging(arguments, LOG_LEVELS.error); };
+Storm.prototype.log = Storm.prototype.logInfo;
 
-  reportError(msg) {
-    this.sendMsgToParent({ command: 'error', msg: String(msg) });
-  }
+Storm.prototype.reportError = function (msg) {
+  this.sendMsgToParent({ command: 'error', msg: String(msg) });
+};
 
-  rpcMetrics(name, params) {
-    this.sendMsgToParent({ command: 'metrics', name: name, params: params });
-  }
+Storm.prototype.rpcMetrics = function (name, params) {
+  this.sendMsgToParent({ command: 'metrics', name: name, params: params });
+};
 
-  /** Override to set up; call done() when ready (the host waits for the pid reply until then). */
-  initialize(conf, context, done) {
-    done();
-  }
+/** Override to set up; call done() when ready (the host waits for the handshake until then). */
+Storm.prototype.initialize = function (conf, context, done) {
+  done();
+};
 
-  run() {
-    process.stdin.setEncoding('utf8');
-    process.stdin.on('data', (chunk) => this.handleNewChunk(chunk));
-    // The host closing stdin means shutdown: exit quietly, as the other adapters do.
-    process.stdin.on('end', () => process.exit(0));
-  }
+Storm.prototype.run = function () {
+  var self = this;
+  process.stdin.setEncoding('utf8');
+  process.stdin.on('data', function (chunk) { self.handleNewChunk(chunk); });
+  // The host closing stdin means shutdown: exit quietly, as the other adapters do.
+  process.stdin.on('end', function () { process.exit(0); });
+};
 
-  handleNewChunk(chunk) {
-    this.buffer += chunk;
-    let index;
-    while ((index = this.buffer.indexOf(SEPARATOR)) >= 0) {
-      const text = this.buffer.substring(0, index);
-      this.buffer = this.buffer.substring(index + SEPARATOR.length);
-      if (text.trim().length > 0) {
-        this.handleNewMessage(JSON.parse(text));
-      }
+Storm.prototype.handleNewChunk = function (chunk) {
+  this.buffer += chunk;
+  var index;
+  while ((index = this.buffer.indexOf(SEPARATOR)) >= 0) {
+    var text = this.buffer.substring(0, index);
+    this.buffer = this.buffer.substring(index + SEPARATOR.length);
+    if (text.trim().length > 0) {
+      this.handleNewMessage(JSON.parse(text));
     }
   }
+};
 
-  handleNewMessage(msg) {
-    if (this.isFirstMessage) {
-      this.isFirstMessage = false;
-      this.initSetupInfo(msg);
-    } else if (Array.isArray(msg)) {
-      this.handleNewTaskId(msg);
+Storm.prototype.handleNewMessage = function (msg) {
+  if (this.isFirstMessage) {
+    this.isFirstMessage = false;
+    this.initSetupInfo(msg);
+  } else if (Array.isArray(msg)) {
+    this.handleNewTaskId(msg);
+  } else {
+    this.handleNewCommand(msg);
+  }
+};
+
+Storm.prototype.initSetupInfo = function (setupInfo) {
+  var self = this;
+  this.initialize(setupInfo.conf, setupInfo.context, function () { self.sendPid(setupInfo.pidDir); });
+};
+
+Storm.prototype.handleNewTaskId = function (taskIds) {
+  // Replies come in the order of the emits that asked for them.
+  var callback = this.taskIdsCallbacks.shift();
+  if (!callback) {
+    throw new Error('Received task ids nobody asked for: ' + JSON.stringify(taskIds));
+  }
+  callback(taskIds);
+};
+
+/** Emits through the stream's groupings; onTaskIds (optional) receives the tasks it went to. */
+Storm.prototype.emit = function (messageDetails, onTaskIds) {
+  var needTaskIds = messageDetails.task === undefined && messageDetails.need_task_ids !== false;
+  if (needTaskIds) {
+    this.taskIdsCallbacks.push(onTaskIds || function () {});
+  }
+  this.__emit(messageDetails);
+};
+
+/** Emits to messageDetails.task, on a stream declared direct; no task ids come back. */
+Storm.prototype.emitDirect = function (messageDetails) {
+  if (messageDetails.task === undefined) {
+    throw new Error('emitDirect needs a task');
+  }
+  this.__emit(messageDetails);
+};
+
+/** Writes an emit; bolts add their anchors, spouts their message id, under idKey (left out when undefined). */
+Storm.prototype.sendEmit = function (details, idKey, idValue) {
+  var message = { command: 'emit', tuple: details.tuple };
+  if (idValue !== undefined) message[idKey] = idValue;
+  if (details.stream !== undefined) message.stream = details.stream;
+  if (details.task !== undefined) message.task = details.task;
+  if (details.need_task_ids === false) message.need_task_ids = false;
+  this.sendMsgToParent(message);
+};
+
+function Tuple(id, component, stream, task, values) {
+  this.id = id;
+  this.component = component;
+  this.stream = stream;
+  this.task = task;
+  this.values = values;
+}
+
+Tuple.prototype.isTickTuple = function () {
+  return this.task === -1 && this.stream === '__tick';
+};
+
+Tuple.prototype.isHeartbeatTuple = function () {
+  return this.task === -1 && this.stream === '__heartbeat';
+};
+
+/** A bolt: implement process(tup, done); done() acks the tuple, done(err) reports err and fails it. */
+function BasicBolt() {
+  Storm.call(this);
+  this.anchorTuple = null;
+}
+
+BasicBolt.prototype = Object.create(Storm.prototype);
+BasicBolt.prototype.constructor = BasicBolt;
+
+BasicBolt.prototype.process = function (tup, done) {
+  done();
+};
+
+BasicBolt.prototype.handleNewCommand = function (command) {
+  var self = this;
+  var tup = new Tuple(command.id, command.comp, command.stream, command.task, command.tuple);
+  if (tup.isHeartbeatTuple()) {
+    this.sync();
+    return;
+  }
+  this.process(tup, function (err) {
+    if (err) {
+      self.reportError(err.stack || String(err));
+      self.fail(tup, err);
     } else {
-      this.handleNewCommand(msg);
+      self.ack(tup);
     }
-  }
+  });
+};
 
-  initSetupInfo(setupInfo) {
-    this.initialize(setupInfo.conf, setupInfo.context, () => this.sendPid(setupInfo.pidDir));
-  }
+BasicBolt.prototype.ack = function (tup) {
+  this.sendMsgToParent({ command: 'ack', id: tup.id });
+};
 
-  handleNewTaskId(taskIds) {
-    // Replies come in the order of the emits that asked for them.
-    const callback = this.taskIdsCallbacks.shift();
-    if (!callback) {
-      throw new Error('Received task ids nobody asked for: ' + JSON.stringify(taskIds));
-    }
-    callback(taskIds);
-  }
+BasicBolt.prototype.fail = function (tup) {
+  this.sendMsgToParent({ command: 'fail', id: tup.id });
+};
 
-  emit(messageDetails, onTaskIds) {
-    const needTaskIds = messageDetails.task === undefined && messageDetails.need_task_ids !== false;
-    if (needTaskIds) {
-      this.taskIdsCallbacks.push(onTaskIds || (() => {}));
-    }
-    this.__emit(messageDetails);
-  }
+BasicBolt.prototype.__emit = function (details) {
+  var anchors = details.anchorTupleId;
+  if (anchors !== undefined && !Array.isArray(anchors)) anchors = [anchors];
+  this.sendEmit(details, 'anchors', anchors);
+};
 
-  /** Writes an emit; bolts add their anchors, spouts their message id, under idKey (left out when undefined). */
-  sendEmit(commandDetails, idKey, idValue) {
-    const message = { command: 'emit', tuple: commandDetails.tuple };
-    if (idValue !== undefined) message[idKey] = idValue;
-    if (commandDetails.stream !== undefined) message.stream = commandDetails.stream;
-    if (commandDetails.task !== undefined) message.task = commandDetails.task;
-    if (commandDetails.need_task_ids === false) message.need_task_ids = false;
-    this.sendMsgToParent(message);
-  }
-
-  emitDirect(commandDetails) {
-    if (commandDetails.task === undefined) {
-      throw new Error('emitDirect needs a task');
-    }
-    this.__emit(commandDetails);
-  }
+/** A spout: each command's done() tells the host the spout has finished with it (its sync). */
+function Spout() {
+  Storm.call(this);
 }
 
-class Tuple {
-  constructor(id, component, stream, task, values) {
-    this.id = id;
-    this.component = component;
-    this.stream = stream;
-    this.task = task;
-    this.values = values;
+Spout.prototype = Object.create(Storm.prototype);
+Spout.prototype.constructor = Spout;
+
+Spout.prototype.activate = function (done) { done(); };
+Spout.prototype.deactivate = function (done) { done(); };
+Spout.prototype.nextTuple = function (done) { done(); };
+Spout.prototype.ack = function (id, done) { done(); };
+Spout.prototype.fail = function (id, done) { done(); };
+
+Spout.prototype.handleNewCommand = function (command) {
+  var self = this;
+  var done = function () { self.sync(); };
+  switch (command.command) {
+    case 'next': this.nextTuple(done); break;
+    case 'ack': this.ack(command.id, done); break;
+    case 'fail': this.fail(command.id, done); break;
+    case 'activate': this.activate(done); break;
+    case 'deactivate': this.deactivate(done); break;
+    default: done();
   }
+};
 
-  isTickTuple() {
-    return this.task === -1 && this.stream === '__tick';
-  }
+Spout.prototype.__emit = function (details) {
+  this.sendEmit(details, 'id', details.id);
+};
 
-  isHeartbeatTuple() {
-    return this.task === -1 && this.stream === '__heartbeat';
-  }
-}
-
-class BasicBolt extends Storm {
-  process(tup, done) {
-    done();
-  }
-
-  handleNewCommand(command) {
-    const tup = new Tuple(command.id, command.comp, command.stream, command.task, command.tuple);
-    if (tup.isHeartbeatTuple()) {
-      this.sync();
-      return;
-    }
-    this.process(tup, (err) => {
-      if (err) {
-        this.reportError(err.stack || String(err));
-        this.fail(tup);
-      } else {
-        this.ack(tup);
-      }
-    });
-  }
-
-  ack(tup) {
-    this.sendMsgToParent({ command: 'ack', id: tup.id });
-  }
-
-  fail(tup) {
-    this.sendMsgToParent({ command: 'fail', id: tup.id });
-  }
-
-  __emit(commandDetails) {
-    this.sendEmit(commandDetails, 'anchors', commandDetails.anchorTupleId);
-  }
-}
-
-class Spout extends Storm {
-  activate(done) { done(); }
-  deactivate(done) { done(); }
-  nextTuple(done) { done(); }
-  ack(id, done) { done(); }
-  fail(id, done) { done(); }
-
-  handleNewCommand(command) {
-    const done = () => this.sync();
-    switch (command.command) {
-      case 'next': this.nextTuple(done); break;
-      case 'ack': this.ack(command.id, done); break;
-      case 'fail': this.fail(command.id, done); break;
-      case 'activate': this.activate(done); break;
-      case 'deactivate': this.deactivate(done); break;
-      default: done();
-    }
-  }
-
-  __emit(commandDetails) {
-    this.sendEmit(commandDetails, 'id', commandDetails.id);
-  }
-}
-
-module.exports = { Storm, Tuple, BasicBolt, Spout };
+module.exports = { Storm: Storm, Tuple: Tuple, BasicBolt: BasicBolt, Spout: Spout };

@@ -5,6 +5,12 @@ scripts run unchanged: subclass Bolt, BasicBolt or Spout, override initialize/pr
 nextTuple/ack/fail, and call run(). Module functions: emit, emitDirect, ack, fail, sync, log
 (plus logTrace..logError), reportError, rpcMetrics.
 
+Components written against pystorm's instance API run too: inside a Bolt, self.emit(values, stream=None,
+anchors=None, direct_task=None, need_task_ids=False), self.ack(tup), self.fail(tup), self.log(msg, level)
+(level a number or a name: "debug", "info", "warning", ...); inside a Spout, self.emit(values, tup_id=None,
+stream=None, direct_task=None, need_task_ids=False). As in pystorm, these ask for task ids only when
+need_task_ids=True (then they return them); the module-level storm.emit always does, as Storm's storm.py.
+
 Differences from storm.py, each on purpose:
 * print() goes to stderr (the host logs it) instead of corrupting the protocol on stdout.
 * run(serializer="msgpack") (or SQUALL_MULTILANG_SERIALIZER=msgpack) speaks msgpack, matching a
@@ -230,18 +236,20 @@ def __emit(*args, **kwargs):
         emitSpout(*args, **kwargs)
 
 
-def emitBolt(tup, stream=None, anchors=[], directTask=None):
+def emitBolt(tup, stream=None, anchors=[], directTask=None, needTaskIds=True):
     if ANCHOR_TUPLE is not None:
         anchors = [ANCHOR_TUPLE]
-    m = {"command": "emit", "anchors": [a.id for a in anchors], "tuple": tup}
+    m = {"command": "emit", "anchors": [a.id if isinstance(a, Tuple) else a for a in anchors], "tuple": tup}
     if stream is not None:
         m["stream"] = stream
     if directTask is not None:
         m["task"] = directTask
+    if not needTaskIds:
+        m["need_task_ids"] = False
     sendMsgToParent(m)
 
 
-def emitSpout(tup, stream=None, id=None, directTask=None):
+def emitSpout(tup, stream=None, id=None, directTask=None, needTaskIds=True):
     m = {"command": "emit", "tuple": tup}
     if id is not None:
         m["id"] = id
@@ -249,7 +257,45 @@ def emitSpout(tup, stream=None, id=None, directTask=None):
         m["stream"] = stream
     if directTask is not None:
         m["task"] = directTask
+    if not needTaskIds:
+        m["need_task_ids"] = False
     sendMsgToParent(m)
+
+
+_LEVEL_NAMES = {"trace": 0, "debug": 1, "info": 2, "warn": 3, "warning": 3, "error": 4, "critical": 4}
+
+
+def _level(level):
+    if level is None:
+        return 2
+    if isinstance(level, str):
+        return _LEVEL_NAMES.get(level.lower(), 2)
+    return level
+
+
+def _emit_pystorm_style(emitter, values, need_task_ids, **kwargs):
+    """pystorm's self.emit: asks for (and waits for) task ids only when need_task_ids, except direct emits."""
+    direct = kwargs.get("directTask")
+    emitter(values, needTaskIds=need_task_ids and direct is None, **kwargs)
+    if direct is not None:
+        return [direct]
+    return readTaskIds() if need_task_ids else None
+
+
+class _Component(object):
+    """The instance methods pystorm components use, on top of this module's functions."""
+
+    def ack(self, tup):
+        ack(tup)
+
+    def fail(self, tup):
+        fail(tup)
+
+    def log(self, message, level=None):
+        log(message, _level(level))
+
+    def reportError(self, message):
+        reportError(message)
 
 
 def ack(tup):
@@ -345,8 +391,11 @@ def _run_bolt(component, serializer, handle):
         _report_crash()
 
 
-class Bolt(object):
+class Bolt(_Component):
     """Acks nothing by itself: call ack(tup) or fail(tup) for every input."""
+
+    def emit(self, tup, stream=None, anchors=None, direct_task=None, need_task_ids=False):
+        return _emit_pystorm_style(emitBolt, tup, need_task_ids, stream=stream, anchors=anchors or [], directTask=direct_task)
 
     def initialize(self, stormconf, context):
         pass
@@ -377,7 +426,10 @@ class BasicBolt(Bolt):
             ANCHOR_TUPLE = None
 
 
-class Spout(object):
+class Spout(_Component):
+    def emit(self, tup, tup_id=None, stream=None, direct_task=None, need_task_ids=False):
+        return _emit_pystorm_style(emitSpout, tup, need_task_ids, stream=stream, id=tup_id, directTask=direct_task)
+
     def initialize(self, conf, context):
         pass
 

@@ -56,6 +56,8 @@ public static class StateProviders
             {
                 null => "{}",
                 string s => s,
+                System.Collections.IDictionary map => JsonSerializer.Serialize(
+                    map.Keys.Cast<object>().ToDictionary(k => Convert.ToString(k, System.Globalization.CultureInfo.InvariantCulture)!, k => map[k])),
                 _ => JsonSerializer.Serialize(raw),
             };
             using var document = JsonDocument.Parse(json);

@@ -40,9 +40,12 @@ public sealed class PostgresServer : ServerProcess
     /// <summary>The database every server has.</summary>
     public static string Database => "postgres";
 
-    /// <summary>An Npgsql connection string for <see cref="User"/> over TCP on loopback.</summary>
+    /// <summary>
+    /// An Npgsql connection string for <see cref="User"/> over TCP on loopback, with generous connect and command timeouts
+    /// (tests share a loaded machine; a timeout only bounds a hang).
+    /// </summary>
     public string ConnectionString =>
-        $"Host=127.0.0.1;Port={Port};Username={User};Database={Database}" + (Password is null ? "" : $";Password={Password}");
+        $"Host=127.0.0.1;Port={Port};Username={User};Database={Database};Timeout=60;Command Timeout=120" + (Password is null ? "" : $";Password={Password}");
 
     private string DataDirectory => Path.Combine(DirectoryPath, "data");
 

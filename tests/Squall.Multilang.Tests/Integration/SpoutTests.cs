@@ -74,6 +74,7 @@ public sealed class SpoutTests
     public void A_spout_child_that_exits_is_reported_with_its_status_and_stderr_and_acks_for_its_tuples_are_dropped()
     {
         using var harness = BadSpout("exit");
+        var firstPid = harness.Spout.ChildPid;
         harness.Spout.NextTuple();
         var oldTuple = harness.Recorder.Emits.Single().MessageId!;
         harness.Spout.NextTuple();
@@ -85,6 +86,9 @@ public sealed class SpoutTests
         harness.Spout.NextTuple();
         harness.Recorder.Errors.Count.ShouldBe(1);
         ((ShellMessageId)harness.Recorder.Emits[^1].MessageId!).Generation.ShouldBe(2);
+
+        // Each child of the active spout was activated exactly once.
+        harness.Logs.Where(l => l.StartsWith("activated", StringComparison.Ordinal)).ShouldBe([$"activated {firstPid}", $"activated {harness.Spout.ChildPid}"]);
     }
 
     [Fact]

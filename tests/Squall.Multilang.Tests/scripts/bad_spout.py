@@ -11,6 +11,9 @@ class BadSpout(storm.Spout):
         self.mode = conf.get("test.mode")
         self.n = 0
 
+    def activate(self):
+        storm.log("activated %d" % os.getpid())
+
     def nextTuple(self):
         self.n += 1
         if self.n == 1:

@@ -34,6 +34,26 @@ public sealed class StatefulBoltTests
     }
 
     [Fact]
+    public void A_stateful_windowed_bolt_keeps_a_running_total_and_acks_window_tuples_only_after_they_expire_and_commit()
+    {
+        var log = new SpoutLog();
+        var sink = new CaptureSink();
+        var builder = new TopologyBuilder();
+        builder.SetSpout("numbers", () => new FixedSpout([.. Enumerable.Range(1, 9).Select(i => new Values(i))], new Fields("n"), log));
+        builder.SetBolt("sum", () => new StatefulSumWindowBolt().WithTumblingWindow(new Squall.Windowing.Count(3))).ShuffleGrouping("numbers");
+        builder.SetBolt("capture", () => new CaptureBolt(sink)).ShuffleGrouping("sum");
+
+        using var cluster = new LocalCluster();
+        cluster.SubmitTopology("stateful-windows", new Config { [Config.TopologyStateCheckpointIntervalMs] = 100 }, builder.CreateTopology());
+        sink.WaitForCount(3);
+
+        sink.All.Select(r => ((long)r.Values[0]!, (long)r.Values[1]!)).ShouldBe([(6L, 6L), (15L, 21L), (24L, 45L)]);
+        // The first two windows expired (when the next closed) and a checkpoint committed: 6 acked; the last window's 3 wait.
+        Wait.UntilEqual(() => log.AckCount, 6, "expired window tuples acked after a commit");
+        cluster.GetErrors("stateful-windows").ShouldBeEmpty();
+    }
+
+    [Fact]
     public void A_stateful_bolt_that_emits_unanchored_is_told_to_anchor()
     {
         var log = new SpoutLog();

@@ -26,7 +26,7 @@ public sealed class ClusterStatsTests
         await Wait.UntilAsync(() => run.AllAcked, Patience, () => run.Describe() + cluster.Logs());
 
         var seeds = cluster.NimbusPorts.Select(p => $"127.0.0.1:{p}").ToList();
-        await using var ui = await UiServer.StartAsync(new NimbusSource(seeds, new Dictionary<string, string>()), new UiOptions { Port = 0 });
+        await using var ui = await UiServer.StartAsync(new NimbusSource(seeds, new Dictionary<string, string>(), TestCluster.Token), new UiOptions { Port = 0 });
         using var http = new HttpClient { BaseAddress = ui.Url };
         JsonNode topology = new JsonObject();
         long Spout(string field) => (long)topology["spouts"]!.AsArray().Single()![field]!;
@@ -37,7 +37,9 @@ public sealed class ClusterStatsTests
             async () =>
             {
                 topology = JsonNode.Parse(await http.GetStringAsync(new Uri("api/v1/topology/stats", UriKind.Relative)))!;
-                return topology["spouts"]!.AsArray().Count == 1 && Spout("acked") == Sentences;
+                // Each worker reports on its own heartbeat, so wait until the bolts' reports have caught up too.
+                return topology["spouts"]!.AsArray().Count == 1 && Spout("acked") == Sentences
+                    && Bolt("split", "executed") >= Sentences && Bolt("count", "executed") == Bolt("split", "transferred");
             },
             Patience,
             () => topology.ToJsonString());

@@ -1,0 +1,23 @@
+// storm-starter style (ES5 constructor, BasicBolt.call(this)): splits a sentence into anchored words and
+// logs where each went, from the emit callback.
+var storm = require('./storm');
+var BasicBolt = storm.BasicBolt;
+
+function SplitSentenceBolt() {
+    BasicBolt.call(this);
+}
+
+SplitSentenceBolt.prototype = Object.create(BasicBolt.prototype);
+SplitSentenceBolt.prototype.constructor = SplitSentenceBolt;
+
+SplitSentenceBolt.prototype.process = function (tup, done) {
+    var self = this;
+    tup.values[0].split(' ').forEach(function (word) {
+        self.emit({tuple: [word], anchorTupleId: tup.id}, function (taskIds) {
+            self.log(word + ' sent to task ids - ' + taskIds);
+        });
+    });
+    done();
+};
+
+new SplitSentenceBolt().run();
