@@ -14,18 +14,18 @@ internal static class TridentHarness
     public static Dictionary<string, long> ExpectedCounts(IEnumerable<string> sentences) =>
         sentences.SelectMany(s => s.Split(' ', StringSplitOptions.RemoveEmptyEntries)).GroupBy(w => w).ToDictionary(g => g.Key, g => (long)g.Count());
 
-    public static Dictionary<string, long?> Read(MapStateFactory state, IEnumerable<string> words)
+    public static Dictionary<string, long?> Read(MapStateFactory state, IEnumerable<string> words, Config? conf = null)
     {
         var keys = words.Select(w => (IReadOnlyList<object?>)[w]).ToList();
-        using var map = state.Open(new Config());
+        using var map = state.Open(conf ?? new Config());
         var values = map.MultiGet(keys);
         return keys.Select((k, i) => (Word: (string)k[0]!, Count: values[i] is null ? (long?)null : Convert.ToInt64(values[i], System.Globalization.CultureInfo.InvariantCulture)))
             .ToDictionary(p => p.Word, p => p.Count);
     }
 
-    public static long Committed(IMapStoreFactory store, string txId)
+    public static long Committed(IMapStoreFactory store, string txId, Config? conf = null)
     {
-        using var coordinator = CoordinatorStore.Open(store, new Config());
+        using var coordinator = CoordinatorStore.Open(store, conf ?? new Config());
         return coordinator.Get("coordinator/" + txId) as long? ?? 0;
     }
 
@@ -33,15 +33,15 @@ internal static class TridentHarness
     /// Waits for the counts to equal <paramref name="expected"/>, then for three more batches to commit, and asserts they
     /// are still equal: exact, not "at least".
     /// </summary>
-    public static async Task ShouldCountExactly(MapStateFactory state, IMapStoreFactory coordinator, string txId, Dictionary<string, long> expected)
+    public static async Task ShouldCountExactly(MapStateFactory state, IMapStoreFactory coordinator, string txId, Dictionary<string, long> expected, Config? conf = null)
     {
         await Wait.UntilAsync(
-            () => Read(state, expected.Keys).All(p => p.Value == expected[p.Key]),
+            () => Read(state, expected.Keys, conf).All(p => p.Value == expected[p.Key]),
             Patience,
-            () => "counts reach " + Show(expected) + ", now " + Show(Read(state, expected.Keys)));
-        var committed = Committed(coordinator, txId);
-        await Wait.UntilAsync(() => Committed(coordinator, txId) >= committed + 3, Patience, () => "three more batches commit");
-        Read(state, expected.Keys).ShouldBe(expected.ToDictionary(p => p.Key, p => (long?)p.Value));
+            () => "counts reach " + Show(expected) + ", now " + Show(Read(state, expected.Keys, conf)));
+        var committed = Committed(coordinator, txId, conf);
+        await Wait.UntilAsync(() => Committed(coordinator, txId, conf) >= committed + 3, Patience, () => "three more batches commit");
+        Read(state, expected.Keys, conf).ShouldBe(expected.ToDictionary(p => p.Key, p => (long?)p.Value));
     }
 
     private static string Show<T>(Dictionary<string, T> counts) => string.Join(" ", counts.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
