@@ -17,17 +17,39 @@ public sealed class FailOnCalls(string key, params int[] calls) : BaseFilter
     }
 }
 
-/// <summary>Records every tuple it sees, per key, and passes it on.</summary>
-public sealed class Record(string key) : BaseFilter
+/// <summary>
+/// Records every tuple it sees with its batch id appended, per key (as a partition aggregate, the one operation that
+/// learns the batch id); emits nothing.
+/// </summary>
+public sealed class Record(string key) : BaseOperation, IAggregator<Record.Batch>
 {
     private static readonly ConcurrentDictionary<string, ConcurrentQueue<object?[]>> Seen = new();
 
     public static IReadOnlyList<object?[]> Of(string key) => [.. Seen.GetOrAdd(key, _ => new())];
 
-    public override bool IsKeep(TridentTuple tuple)
+    public Batch Init(long batchId, ITridentCollector collector) => new(batchId);
+
+    public void Aggregate(Batch state, TridentTuple tuple, ITridentCollector collector)
     {
+        ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(tuple);
-        Seen.GetOrAdd(key, _ => new()).Enqueue(tuple.GetValues());
-        return true;
+        Seen.GetOrAdd(key, _ => new()).Enqueue([.. tuple, state.Id]);
+    }
+
+    public void Complete(Batch state, ITridentCollector collector)
+    {
+    }
+
+    public sealed record Batch(long Id);
+}
+
+/// <summary>Test shorthand.</summary>
+public static class RecordExtensions
+{
+    /// <summary>Records the stream's tuples under <paramref name="key"/>.</summary>
+    public static void Recorded(this Stream stream, string key)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        stream.PartitionAggregate(stream.OutputFields, () => new Record(key), new Fields());
     }
 }
