@@ -2,24 +2,12 @@ namespace Squall.Runtime.State;
 
 /// <summary>
 /// An <see cref="IMapStore"/> in this process's memory: tasks of one process that open the same name share it, and it
-/// lives until the process ends (tests read it). A lock makes each <see cref="MultiPut"/> atomic, as a store's transaction.
+/// lives until the process ends. A lock makes each <see cref="MultiPut"/> atomic, as a store's transaction.
 /// </summary>
 public sealed class InMemoryMapStore : IMapStore
 {
     private readonly Dictionary<byte[], byte[]> _entries = new(ByteArrayComparer.Instance);
     private readonly Lock _lock = new();
-
-    /// <summary>How many keys the map holds.</summary>
-    public int Count
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _entries.Count;
-            }
-        }
-    }
 
     /// <inheritdoc/>
     public IReadOnlyList<byte[]?> MultiGet(IReadOnlyList<byte[]> keys)
@@ -53,15 +41,6 @@ public sealed class InMemoryMapStore : IMapStore
             {
                 _entries[keys[i]] = values[i];
             }
-        }
-    }
-
-    /// <summary>Every entry, copied (for tests and inspection).</summary>
-    public IReadOnlyList<KeyValuePair<byte[], byte[]>> Snapshot()
-    {
-        lock (_lock)
-        {
-            return [.. _entries];
         }
     }
 

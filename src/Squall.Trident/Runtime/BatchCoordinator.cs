@@ -27,8 +27,6 @@ internal sealed class BatchCoordinator(long committed, long firstAttempt, int ma
 
     public long Committed { get; private set; } = committed;
 
-    public int ActiveCount => _active.Count;
-
     /// <summary>Starts new txids while fewer than max-pending are active.</summary>
     public List<CoordinatorAction> Tick()
     {

@@ -30,8 +30,6 @@ internal static class TridentStreams
 
     public static readonly Fields CoordFields = new("txid", "attempt", "count");
 
-    public static readonly Fields DrpcReturnInfoFields = new("txid", "attempt", "return-info");
-
     public static readonly Fields DrpcResultFields = new("result", "return-info");
 
     /// <summary>Every data tuple carries its batch first: <c>(txid, attempt, ...user fields)</c>.</summary>
