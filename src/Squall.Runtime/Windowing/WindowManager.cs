@@ -216,6 +216,7 @@ internal sealed class WindowManager<T>
     /// <summary>Evicts what can be in no later window and activates the window ending at <paramref name="reference"/> if it holds anything.</summary>
     private bool Evaluate(long reference, List<WindowActivation<T>> activations, List<T> evicted)
     {
+        Compact(); // first: the indices below must stay valid until the window is built
         var end = _head; // exclusive: first released item with timestamp > reference
         while (end < _released.Count && _released[end].Timestamp <= reference)
         {
@@ -242,7 +243,6 @@ internal sealed class WindowManager<T>
         }
 
         _head = start;
-        Compact();
         if (start == end)
         {
             return false;
