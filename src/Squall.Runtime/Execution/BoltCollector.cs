@@ -23,7 +23,7 @@ internal sealed class BoltCollector : OutputCollector
         ArgumentNullException.ThrowIfNull(input);
         _task.CheckCollectorThread();
         _task.Metrics.Acked++;
-        if (_task.Hooks.Count > 0)
+        if (_task.HasHooks)
         {
             _task.RunHooks(static (h, i) => h.BoltAck(i), new BoltAckInfo(input, _task.TaskId));
         }
@@ -49,7 +49,7 @@ internal sealed class BoltCollector : OutputCollector
         ArgumentNullException.ThrowIfNull(input);
         _task.CheckCollectorThread();
         _task.Metrics.Failed++;
-        if (_task.Hooks.Count > 0)
+        if (_task.HasHooks)
         {
             _task.RunHooks(static (h, i) => h.BoltFail(i), new BoltFailInfo(input, _task.TaskId, reason));
         }

@@ -114,14 +114,9 @@ internal sealed class Emitter
         _metrics.Emitted++;
         _metrics.Transferred += count;
 
-        if (Debug)
+        if (Debug || _owner.HasHooks)
         {
-            LogEmit(streamId, values, targets);
-        }
-
-        if (_owner.Hooks.Count > 0)
-        {
-            _owner.RunHooks(static (h, i) => h.Emit(i), new EmitInfo(new Values(values), streamId, TaskId, targets.ToArray()));
+            Observe(streamId, values, targets);
         }
 
         return route;
@@ -134,9 +129,20 @@ internal sealed class Emitter
         _owner.Outbox.Add(_worker.ExecutorOfTask[targetTask], Envelope.ForTuple(tuple, targetTask));
     }
 
+    /// <summary>Out of line, so an emit nobody watches carries none of this code: the debug log and the task hooks.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private void LogEmit(string streamId, Value[] values, ReadOnlySpan<int> targets) =>
-        _worker.Log?.Invoke($"Emitting: {Component.Id}:{TaskId} {streamId} {new Values(values)} -> tasks [{string.Join(", ", targets.ToArray())}]");
+    private void Observe(string streamId, Value[] values, ReadOnlySpan<int> targets)
+    {
+        if (Debug)
+        {
+            _worker.Log?.Invoke($"Emitting: {Component.Id}:{TaskId} {streamId} {new Values(values)} -> tasks [{string.Join(", ", targets.ToArray())}]");
+        }
+
+        if (_owner.HasHooks)
+        {
+            _owner.RunHooks(static (h, i) => h.Emit(i), new EmitInfo(new Values(values), streamId, TaskId, targets.ToArray()));
+        }
+    }
 
     private int StreamIndex(string streamId)
     {

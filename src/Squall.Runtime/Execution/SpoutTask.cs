@@ -185,7 +185,7 @@ internal sealed class SpoutTask : TaskRunner
             output.CompleteSamples++;
         }
 
-        if (Hooks.Count > 0)
+        if (HasHooks)
         {
             RunHooks(static (h, i) => h.SpoutAck(i), new SpoutAckInfo(messageId, TaskId, latency));
         }
@@ -203,7 +203,7 @@ internal sealed class SpoutTask : TaskRunner
     private void Failed(object messageId, FailureReason reason, int stream)
     {
         Metrics.Failed++;
-        if (Hooks.Count > 0)
+        if (HasHooks)
         {
             RunHooks(static (h, i) => h.SpoutFail(i), new SpoutFailInfo(messageId, TaskId, reason));
         }
