@@ -81,8 +81,7 @@ internal sealed class Emitter
 
         if (values.Length != route.Stream.Fields.Count)
         {
-            throw new InvalidOperationException(
-                $"Component '{Component.Id}' emitted {values.Length} values on stream '{streamId}', which declares {route.Stream.Fields.Count} fields ({route.Stream.Fields}).");
+            ThrowFieldCount(route, streamId, values.Length);
         }
 
         var count = 0;
@@ -95,7 +94,7 @@ internal sealed class Emitter
         {
             if (route.Stream.IsDirect)
             {
-                throw new InvalidOperationException($"Component '{Component.Id}' must use EmitDirect on stream '{streamId}', which is declared direct.");
+                ThrowNotDirect(streamId);
             }
 
             foreach (var grouper in route.Groupers)
@@ -143,6 +142,15 @@ internal sealed class Emitter
             _owner.RunHooks(static (h, i) => h.Emit(i), new EmitInfo(new Values(values), streamId, TaskId, targets.ToArray()));
         }
     }
+
+    // Throws out of line: an interpolated message inlined here gave every emit a large stack frame to clear.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void ThrowFieldCount(StreamRoute route, string streamId, int count) => throw new InvalidOperationException(
+        $"Component '{Component.Id}' emitted {count} values on stream '{streamId}', which declares {route.Stream.Fields.Count} fields ({route.Stream.Fields}).");
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void ThrowNotDirect(string streamId) =>
+        throw new InvalidOperationException($"Component '{Component.Id}' must use EmitDirect on stream '{streamId}', which is declared direct.");
 
     private int StreamIndex(string streamId)
     {
