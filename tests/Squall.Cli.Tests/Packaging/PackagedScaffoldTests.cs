@@ -67,6 +67,8 @@ public sealed class PackagedScaffoldTests(PackedFeed packed) : IClassFixture<Pac
         }
 
         File.ReadAllText(Path.Combine(fromTemplate, "Directory.Build.props")).ShouldContain($"<SquallVersion>{packed.Version}</SquallVersion>");
+        // A dotted name is a namespace, never part of a class name: the project builds.
+        ChildProcess.Succeed(fromTemplate, "dotnet", "build", "Acme.Orders.slnx", "-nologo");
     }
 
     [Fact]

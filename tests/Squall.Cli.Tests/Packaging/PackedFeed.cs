@@ -22,6 +22,9 @@ public sealed class PackedFeed : IDisposable
               <config>
                 <add key="globalPackagesFolder" value="{_dir.Path("packages")}" />
               </config>
+              <packageSources>
+                <add key="packed" value="{Feed}" />
+              </packageSources>
               <fallbackPackageFolders>
                 <add key="machine" value="{MachinePackages}" />
               </fallbackPackageFolders>

@@ -14,19 +14,23 @@ public sealed class ProjectTemplateTests : IDisposable
     [Fact]
     public void A_csharp_project_has_a_spout_a_bolt_a_topology_source_and_a_test_project_named_after_it()
     {
-        var files = ProjectTemplate.For("csharp").WriteTo(_dir.Path("Demo"), "Demo", "1.2.3");
+        var files = ProjectTemplate.For("csharp").WriteTo(_dir.Path("out"), "Acme.Orders", "1.2.3");
 
         files.Select(f => f.Replace('\\', '/')).ShouldBe(
         [
-            ".gitignore", "Demo.Tests/Demo.Tests.csproj", "Demo.Tests/DemoTopologyTests.cs", "Demo.slnx", "Demo/Demo.csproj",
-            "Demo/DemoTopology.cs", "Demo/GlobalUsings.cs", "Demo/WordCountBolt.cs", "Demo/WordSpout.cs", "Directory.Build.props", "README.md",
+            ".gitignore", "Acme.Orders.Tests/Acme.Orders.Tests.csproj", "Acme.Orders.Tests/WordCountTopologyTests.cs", "Acme.Orders.slnx",
+            "Acme.Orders/Acme.Orders.csproj", "Acme.Orders/GlobalUsings.cs", "Acme.Orders/WordCountBolt.cs", "Acme.Orders/WordCountTopology.cs",
+            "Acme.Orders/WordSpout.cs", "Directory.Build.props", "README.md",
         ], ignoreOrder: true);
-        File.ReadAllText(_dir.Path("Demo", "Demo", "DemoTopology.cs")).ShouldContain("public sealed class DemoTopology : ITopologySource");
-        File.ReadAllText(_dir.Path("Demo", "Directory.Build.props")).ShouldContain("<SquallVersion>1.2.3</SquallVersion>");
-        File.ReadAllText(_dir.Path("Demo", "Demo", "Demo.csproj")).ShouldContain("""<PackageReference Include="Squall" Version="$(SquallVersion)" />""");
+        var source = File.ReadAllText(_dir.Path("out", "Acme.Orders", "WordCountTopology.cs"));
+        source.ShouldContain("namespace Acme.Orders;");
+        source.ShouldContain("public sealed class WordCountTopology : ITopologySource");
+        source.ShouldContain("public string Name => \"Acme.Orders\";");
+        File.ReadAllText(_dir.Path("out", "Directory.Build.props")).ShouldContain("<SquallVersion>1.2.3</SquallVersion>");
+        File.ReadAllText(_dir.Path("out", "Acme.Orders", "Acme.Orders.csproj")).ShouldContain("""<PackageReference Include="Squall" Version="$(SquallVersion)" />""");
         foreach (var file in files)
         {
-            var text = File.ReadAllText(_dir.Path("Demo", file));
+            var text = File.ReadAllText(_dir.Path("out", file));
             text.ShouldNotContain("SquallApp", customMessage: file);
             text.ShouldNotContain("SQUALL_", customMessage: file);
         }

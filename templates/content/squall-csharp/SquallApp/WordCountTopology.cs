@@ -4,7 +4,7 @@ namespace SquallApp;
 /// The topology, found by <c>squall run</c> and <c>squall submit</c> (a public <see cref="ITopologySource"/> with a
 /// parameterless constructor): words → count, grouped by word.
 /// </summary>
-public sealed class SquallAppTopology : ITopologySource
+public sealed class WordCountTopology : ITopologySource
 {
     public string Name => "SquallApp";
 

@@ -3,7 +3,7 @@ using Squall.Testing;
 
 namespace SquallApp.Tests;
 
-public class SquallAppTopologyTests
+public class WordCountTopologyTests
 {
     [Fact]
     public void Count_emits_each_word_with_its_running_count()
@@ -12,7 +12,7 @@ public class SquallAppTopologyTests
         using var cluster = new LocalCluster();
         var words = new MockedSources().AddMockData("words", new Values("storm"), new Values("gale"), new Values("storm"));
 
-        var result = CompleteTopology.Run(cluster, new SquallAppTopology().Build(new Config()), words);
+        var result = CompleteTopology.Run(cluster, new WordCountTopology().Build(new Config()), words);
 
         var counts = result.ReadTuples("count");
         Assert.Equal(3, counts.Count);
