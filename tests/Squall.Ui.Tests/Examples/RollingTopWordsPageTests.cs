@@ -4,7 +4,7 @@ using Squall.Testing;
 using Squall.Testing.Servers;
 using Squall.Windowing;
 
-namespace Squall.State.Tests.Examples;
+namespace Squall.Ui.Tests.Examples;
 
 /// <summary>
 /// The RollingTopWords example's live page in a real browser (Debian's chromium through Playwright): the topology and the
