@@ -5,6 +5,7 @@ var root = new RootCommand("squall: run Storm-style topologies on .NET")
 {
     RunCommand.Create(),
     SubmitCommand.Create(),
+    NewCommand.Create(),
     ListCommand.Create(),
     InfoCommand.Create(),
     KillCommand.Create(),

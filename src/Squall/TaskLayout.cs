@@ -31,6 +31,9 @@ internal sealed class TaskLayout
 
     public int[] AckerTasks { get; }
 
+    /// <summary>The acker task that keeps the tree of <paramref name="root"/> (every worker agrees on it).</summary>
+    public int AckerOf(long root) => AckerTasks[(int)((ulong)root % (ulong)AckerTasks.Length)];
+
     /// <summary>Indexed by task id; entry 0 is unused.</summary>
     public string[] ComponentOfTask { get; }
 

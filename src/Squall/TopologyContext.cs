@@ -11,7 +11,9 @@ public sealed partial class TopologyContext
     private readonly TaskLayout _layout;
     private IExecutorMailbox? _mailbox;
     private readonly Dictionary<string, object?> _taskData = new(StringComparer.Ordinal);
-    private readonly List<ITaskHook> _hooks = [];
+    // An array replaced on add (hooks are added in Open/Prepare, read on every emit and execute): the hot path
+    // tests its length, a field load, instead of calling through IReadOnlyList.
+    private ITaskHook[] _hooks = [];
 
     internal TopologyContext(TaskLayout layout, string topologyId, int taskId, IReadOnlyList<int> workerTasks)
     {
@@ -50,7 +52,10 @@ public sealed partial class TopologyContext
     public int ThisWorkerPort => WorkerPort?.Invoke() ?? 0;
 
     /// <summary>The task hooks of this task (those added by <see cref="AddTaskHook"/> and <c>topology.auto.task.hooks</c>).</summary>
-    public IReadOnlyList<ITaskHook> Hooks => _hooks;
+    public IReadOnlyList<ITaskHook> Hooks => Array.AsReadOnly(_hooks);
+
+    /// <summary>The hooks as the runtime reads them on every tuple (never modified in place).</summary>
+    internal ITaskHook[] HookArray => _hooks;
 
     internal Func<int>? WorkerPort { get; init; }
 
@@ -140,11 +145,15 @@ public sealed partial class TopologyContext
     {
         ArgumentNullException.ThrowIfNull(hook);
         hook.Prepare(Conf ?? new Config(), this);
-        _hooks.Add(hook);
+        _hooks = [.. _hooks, hook];
     }
 
     /// <summary>The task's configuration, handed to hooks.</summary>
     internal Config? Conf { get; init; }
+
+    /// <summary>The descriptor of <paramref name="componentId"/>'s stream <paramref name="streamId"/> (to rebuild saved tuples), or null.</summary>
+    internal StreamDescriptor? FindStream(string componentId, string streamId) =>
+        _layout.Topology.ById.GetValueOrDefault(componentId)?.Streams.GetValueOrDefault(streamId);
 
     private ComponentSpec? Spec => _layout.Topology.ById.GetValueOrDefault(ThisComponentId);
 }

@@ -84,8 +84,12 @@ public readonly struct Value : IEquatable<Value>
     /// <summary>Converts a float.</summary>
     public static implicit operator Value(float value) => new(InlineKind.Single, BitConverter.DoubleToInt64Bits(value));
 
-    /// <summary>The referenced object when it is neither a primitive, a string nor a byte array (a user type, list or map).</summary>
-    internal object? UserObject => _obj is null or InlineKind or string or byte[] ? null : _obj;
+    /// <summary>
+    /// What the value holds by reference: the string, byte array or user object itself, an <see cref="InlineKind"/>
+    /// sentinel for a primitive, or null. Tests against sealed types here cost a compare, where
+    /// <see cref="AsObject"/> would box a primitive.
+    /// </summary>
+    internal object? Reference => _obj;
 
     /// <summary>The value as an object (primitives are boxed); what Storm's <c>getValue</c> returns.</summary>
     public object? AsObject() => _obj switch

@@ -6,12 +6,14 @@ namespace Squall.Runtime.Tests;
 /// <summary>
 /// Bytes allocated per tuple on the emit → route → queue → execute (→ ack) path, counted on one thread by
 /// driving a worker's tasks directly (no executor threads), so the count is exact and never timing-based.
-/// The budget is the tuple's own objects: the Value[] built by <c>new Values(..)</c> (40 B) and the Tuple (72 B).
+/// The budget is the tuple's own objects: the Value[] built by <c>new Values(..)</c> (24 B and 16 B per value)
+/// and the Tuple (72 B).
 /// </summary>
 [Trait("Category", "Unit")]
 public class AllocationTests
 {
     private const long TupleBudgetBytes = 112;
+    private const long ValueBytes = 16;
     private const int Burst = 64;
 
     [Theory]
@@ -36,6 +38,25 @@ public class AllocationTests
         Drive(spout, tasks, inboxes, 64 * Burst);
 
         PerTuple(spout, tasks, inboxes).ShouldBeLessThanOrEqualTo(TupleBudgetBytes);
+    }
+
+    [Theory]
+    [InlineData("int+long", false)]
+    [InlineData("string+int", false)]
+    [InlineData("double+short+bool", false)]
+    [InlineData("int+long", true)]
+    public void Fields_grouping_on_several_fields_allocates_only_the_tuple(string keyTypes, bool acked)
+    {
+        Value[] key = keyTypes switch
+        {
+            "int+long" => [12345, 1234567890123L],
+            "string+int" => ["ABCDEFGHI", 42],
+            _ => [1.5, (short)7, true],
+        };
+        var (spout, tasks, inboxes) = Wire(acked, key, fieldsGrouping: true);
+        Drive(spout, tasks, inboxes, 64 * Burst);
+
+        PerTuple(spout, tasks, inboxes).ShouldBeLessThanOrEqualTo(TupleBudgetBytes + (ValueBytes * (key.Length - 1)));
     }
 
     [Theory]
@@ -72,12 +93,17 @@ public class AllocationTests
 
     private static (SpoutTask Spout, TaskRunner[] Tasks, Inbox[] Inboxes) Wire(bool acked) => Wire(acked, "ABCDEFGHI", fieldsGrouping: false);
 
-    private static (SpoutTask Spout, TaskRunner[] Tasks, Inbox[] Inboxes) Wire(bool acked, Value value, bool fieldsGrouping, bool sinkFails = false, bool sinkResets = false)
+    private static (SpoutTask Spout, TaskRunner[] Tasks, Inbox[] Inboxes) Wire(bool acked, Value value, bool fieldsGrouping, bool sinkFails = false, bool sinkResets = false) =>
+        Wire(acked, [value], fieldsGrouping, sinkFails, sinkResets);
+
+    /// <summary>A spout emitting <paramref name="values"/> (fields f0, f1, ...) to two sinks, grouped on every field or shuffled.</summary>
+    private static (SpoutTask Spout, TaskRunner[] Tasks, Inbox[] Inboxes) Wire(bool acked, Value[] values, bool fieldsGrouping, bool sinkFails = false, bool sinkResets = false)
     {
+        var fields = new Fields([.. values.Select((_, i) => $"f{i}")]);
         var builder = new TopologyBuilder();
-        builder.SetSpout("spout", () => new ConstantSpout(acked, value));
+        builder.SetSpout("spout", () => new ConstantSpout(acked, values, fields));
         var sink = builder.SetBolt("sink", () => new DropBolt(sinkFails, sinkResets), 2);
-        _ = fieldsGrouping ? sink.FieldsGrouping("spout", new Fields("str")) : sink.ShuffleGrouping("spout");
+        _ = fieldsGrouping ? sink.FieldsGrouping("spout", fields) : sink.ShuffleGrouping("spout");
         var conf = new Config { NumAckers = acked ? 1 : 0 };
         var options = TopologyOptions.From(conf);
         var layout = new TaskLayout(builder.CreateTopology(), options.Ackers);
@@ -129,16 +155,17 @@ public class AllocationTests
         }
     }
 
-    private sealed class ConstantSpout(bool acked, Value value) : BaseRichSpout
+    /// <summary>Emits a fresh copy of <paramref name="values"/> each call, as a user's <c>new Values(..)</c> would.</summary>
+    private sealed class ConstantSpout(bool acked, Value[] values, Fields fields) : BaseRichSpout
     {
         private static readonly object MessageId = "id";
         private SpoutOutputCollector? _collector;
 
-        public override void DeclareOutputFields(OutputFieldsDeclarer declarer) => declarer.Declare(new Fields("str"));
+        public override void DeclareOutputFields(OutputFieldsDeclarer declarer) => declarer.Declare(fields);
 
         public override void Open(Config conf, TopologyContext context, SpoutOutputCollector collector) => _collector = collector;
 
-        public override void NextTuple() => _collector!.Emit(new Values(value), acked ? MessageId : null);
+        public override void NextTuple() => _collector!.Emit(new Values((Value[])values.Clone()), acked ? MessageId : null);
     }
 
     /// <summary>Acks every tuple, or fails it, or resets its timeout and then acks it.</summary>

@@ -23,24 +23,15 @@ internal sealed class BoltCollector : OutputCollector
         ArgumentNullException.ThrowIfNull(input);
         _task.CheckCollectorThread();
         _task.Metrics.Acked++;
-        if (_task.Hooks.Count > 0)
+        if (_task.HasHooks)
         {
-            _task.RunHooks(static (h, i) => h.BoltAck(i), new BoltAckInfo(input, _task.TaskId));
+            HookAck(input);
         }
 
         _task.Acked(input, failed: false);
-        if (input.RootId == 0 || !_emitter.AckingEnabled)
+        if (input.RootId != 0 && _emitter.AckingEnabled)
         {
-            return;
-        }
-
-        _task.SendToAcker(MessageKind.Ack, input.RootId, input.EdgeId ^ input.AckVal);
-        if (input.ExtraAnchors is { } extra)
-        {
-            for (var i = 0; i < extra.Length; i += 2)
-            {
-                _task.SendToAcker(MessageKind.Ack, extra[i], extra[i + 1] ^ input.AckVal);
-            }
+            AckTrees(input);
         }
     }
 
@@ -49,9 +40,9 @@ internal sealed class BoltCollector : OutputCollector
         ArgumentNullException.ThrowIfNull(input);
         _task.CheckCollectorThread();
         _task.Metrics.Failed++;
-        if (_task.Hooks.Count > 0)
+        if (_task.HasHooks)
         {
-            _task.RunHooks(static (h, i) => h.BoltFail(i), new BoltFailInfo(input, _task.TaskId, reason));
+            HookFail(input, reason);
         }
 
         _task.Acked(input, failed: true);
@@ -120,6 +111,13 @@ internal sealed class BoltCollector : OutputCollector
         return _emitter.TargetIds(targets.Length);
     }
 
+    // Hook events are built out of line: inlined, they made Ack's frame large enough to cost every ack.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void HookAck(Tuple input) => _task.RunHooks(static (h, i) => h.BoltAck(i), new BoltAckInfo(input, _task.TaskId));
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void HookFail(Tuple input, string? reason) => _task.RunHooks(static (h, i) => h.BoltFail(i), new BoltFailInfo(input, _task.TaskId, reason));
+
     private static bool AnyRooted(ReadOnlySpan<Tuple> anchors)
     {
         foreach (var anchor in anchors)
@@ -131,6 +129,20 @@ internal sealed class BoltCollector : OutputCollector
         }
 
         return false;
+    }
+
+    /// <summary>An ack per tree the input belongs to (out of line: its messages need stack an untracked ack should not clear).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void AckTrees(Tuple input)
+    {
+        _task.SendToAcker(MessageKind.Ack, input.RootId, input.EdgeId ^ input.AckVal);
+        if (input.ExtraAnchors is { } extra)
+        {
+            for (var i = 0; i < extra.Length; i += 2)
+            {
+                _task.SendToAcker(MessageKind.Ack, extra[i], extra[i + 1] ^ input.AckVal);
+            }
+        }
     }
 
     /// <summary>One message per tree the input belongs to; a loop, not a lambda, so nothing is allocated.</summary>

@@ -68,10 +68,17 @@ internal sealed class BoltTask : TaskRunner
         if ((++Metrics.SampleCounter & (TaskMetrics.SampleEvery - 1)) != 0)
         {
             Run(tuple);
-            return;
         }
+        else
+        {
+            ExecuteSampled(tuple, input);
+        }
+    }
 
-        // Sampled: time Execute, and follow this tuple to its ack for the process latency.
+    /// <summary>Out of line, so the common execute stays small: times Execute, and follows the tuple to its ack for the process latency.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void ExecuteSampled(Tuple tuple, InputCounters input)
+    {
         var start = Worker.Time.GetTimestamp();
         if (_processSample is null || ++_processSampleAge > StaleProcessSample)
         {
@@ -84,6 +91,7 @@ internal sealed class BoltTask : TaskRunner
     }
 
     /// <summary>Counts an ack (or fail) of <paramref name="tuple"/> against its input, closing a process-latency sample.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public void Acked(Tuple tuple, bool failed)
     {
         var input = Metrics.Input(tuple.Source);
@@ -98,15 +106,41 @@ internal sealed class BoltTask : TaskRunner
 
         if (ReferenceEquals(tuple, _processSample))
         {
-            input.ProcessTicks += Worker.Time.GetElapsedTime(_processStart).Ticks;
-            input.ProcessSamples++;
-            _processSample = null;
+            CloseProcessSample(input);
         }
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void CloseProcessSample(InputCounters input)
+    {
+        input.ProcessTicks += Worker.Time.GetElapsedTime(_processStart).Ticks;
+        input.ProcessSamples++;
+        _processSample = null;
     }
 
     private void Run(Tuple tuple)
     {
-        var start = Hooks.Count > 0 ? Worker.Time.GetTimestamp() : 0;
+        if (HasHooks)
+        {
+            RunHooked(tuple);
+            return;
+        }
+
+        try
+        {
+            _bolt.Execute(tuple);
+        }
+        catch (Exception e)
+        {
+            ReportError(e);
+        }
+    }
+
+    /// <summary>Out of line: only a task with hooks reads the clock around Execute to tell them how long it took.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void RunHooked(Tuple tuple)
+    {
+        var start = Worker.Time.GetTimestamp();
         try
         {
             _bolt.Execute(tuple);
@@ -116,9 +150,6 @@ internal sealed class BoltTask : TaskRunner
             ReportError(e);
         }
 
-        if (Hooks.Count > 0)
-        {
-            RunHooks(static (h, i) => h.BoltExecute(i), new BoltExecuteInfo(tuple, TaskId, Worker.Time.GetElapsedTime(start)));
-        }
+        RunHooks(static (h, i) => h.BoltExecute(i), new BoltExecuteInfo(tuple, TaskId, Worker.Time.GetElapsedTime(start)));
     }
 }

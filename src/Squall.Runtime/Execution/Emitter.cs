@@ -81,8 +81,7 @@ internal sealed class Emitter
 
         if (values.Length != route.Stream.Fields.Count)
         {
-            throw new InvalidOperationException(
-                $"Component '{Component.Id}' emitted {values.Length} values on stream '{streamId}', which declares {route.Stream.Fields.Count} fields ({route.Stream.Fields}).");
+            ThrowFieldCount(route, streamId, values.Length);
         }
 
         var count = 0;
@@ -95,7 +94,7 @@ internal sealed class Emitter
         {
             if (route.Stream.IsDirect)
             {
-                throw new InvalidOperationException($"Component '{Component.Id}' must use EmitDirect on stream '{streamId}', which is declared direct.");
+                ThrowNotDirect(streamId);
             }
 
             foreach (var grouper in route.Groupers)
@@ -114,14 +113,9 @@ internal sealed class Emitter
         _metrics.Emitted++;
         _metrics.Transferred += count;
 
-        if (Debug)
+        if (Debug || _owner.HasHooks)
         {
-            LogEmit(streamId, values, targets);
-        }
-
-        if (_owner.Hooks.Count > 0)
-        {
-            _owner.RunHooks(static (h, i) => h.Emit(i), new EmitInfo(new Values(values), streamId, TaskId, targets.ToArray()));
+            Observe(streamId, values, targets);
         }
 
         return route;
@@ -134,9 +128,29 @@ internal sealed class Emitter
         _owner.Outbox.Add(_worker.ExecutorOfTask[targetTask], Envelope.ForTuple(tuple, targetTask));
     }
 
+    /// <summary>Out of line, so an emit nobody watches carries none of this code: the debug log and the task hooks.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private void LogEmit(string streamId, Value[] values, ReadOnlySpan<int> targets) =>
-        _worker.Log?.Invoke($"Emitting: {Component.Id}:{TaskId} {streamId} {new Values(values)} -> tasks [{string.Join(", ", targets.ToArray())}]");
+    private void Observe(string streamId, Value[] values, ReadOnlySpan<int> targets)
+    {
+        if (Debug)
+        {
+            _worker.Log?.Invoke($"Emitting: {Component.Id}:{TaskId} {streamId} {new Values(values)} -> tasks [{string.Join(", ", targets.ToArray())}]");
+        }
+
+        if (_owner.HasHooks)
+        {
+            _owner.RunHooks(static (h, i) => h.Emit(i), new EmitInfo(new Values(values), streamId, TaskId, targets.ToArray()));
+        }
+    }
+
+    // Throws out of line: an interpolated message inlined here gave every emit a large stack frame to clear.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void ThrowFieldCount(StreamRoute route, string streamId, int count) => throw new InvalidOperationException(
+        $"Component '{Component.Id}' emitted {count} values on stream '{streamId}', which declares {route.Stream.Fields.Count} fields ({route.Stream.Fields}).");
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void ThrowNotDirect(string streamId) =>
+        throw new InvalidOperationException($"Component '{Component.Id}' must use EmitDirect on stream '{streamId}', which is declared direct.");
 
     private int StreamIndex(string streamId)
     {

@@ -1,4 +1,5 @@
 using Squall.Runtime.Messaging;
+using Squall.Runtime.Routing;
 
 namespace Squall.Runtime.Execution;
 
@@ -29,23 +30,31 @@ internal sealed class SpoutCollector : SpoutOutputCollector
         _task.CheckCollectorThread();
         var items = values.Items;
         var route = _emitter.Resolve(streamId, ref items, directTask, out var targets);
-        if (messageId is null || !_emitter.AckingEnabled)
+        if (messageId is not null && _emitter.AckingEnabled)
         {
-            // Untracked: one immutable tuple serves every target.
-            var shared = new Tuple(items, route.Stream, _emitter.TaskId);
-            foreach (var target in targets)
-            {
-                _emitter.Send(shared, target);
-            }
-
-            if (messageId is not null)
-            {
-                _task.CompleteWithoutTree(messageId, route.Stream.Index);
-            }
-
+            EmitTracked(items, route, targets, messageId);
             return _emitter.TargetIds(targets.Length);
         }
 
+        // Untracked: one immutable tuple serves every target.
+        var shared = new Tuple(items, route.Stream, _emitter.TaskId);
+        foreach (var target in targets)
+        {
+            _emitter.Send(shared, target);
+        }
+
+        if (messageId is not null)
+        {
+            _task.CompleteWithoutTree(messageId, route.Stream.Index);
+        }
+
+        return _emitter.TargetIds(targets.Length);
+    }
+
+    /// <summary>A tuple per target with its edge id, and the tree started at the acker (its own method: kept inline, it grew every emit's frame).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void EmitTracked(Value[] items, StreamRoute route, ReadOnlySpan<int> targets, object messageId)
+    {
         var root = _emitter.NextId();
         long xor = 0;
         foreach (var target in targets)
@@ -64,7 +73,5 @@ internal sealed class SpoutCollector : SpoutOutputCollector
             _task.Track(root, messageId, route.Stream.Index);
             _task.SendToAcker(MessageKind.AckInit, root, xor);
         }
-
-        return _emitter.TargetIds(targets.Length);
     }
 }

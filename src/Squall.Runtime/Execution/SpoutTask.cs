@@ -98,6 +98,7 @@ internal sealed class SpoutTask : TaskRunner
     }
 
     /// <summary>An emit with a message id that started no tree (acking off, or no subscriber): acked right after NextTuple.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     public void CompleteWithoutTree(object messageId, int stream) => _completedWithoutTree.Enqueue((messageId, stream));
 
     public override void Handle(ref Envelope envelope)
@@ -185,9 +186,9 @@ internal sealed class SpoutTask : TaskRunner
             output.CompleteSamples++;
         }
 
-        if (Hooks.Count > 0)
+        if (HasHooks)
         {
-            RunHooks(static (h, i) => h.SpoutAck(i), new SpoutAckInfo(messageId, TaskId, latency));
+            HookAck(messageId, latency);
         }
 
         try
@@ -203,9 +204,9 @@ internal sealed class SpoutTask : TaskRunner
     private void Failed(object messageId, FailureReason reason, int stream)
     {
         Metrics.Failed++;
-        if (Hooks.Count > 0)
+        if (HasHooks)
         {
-            RunHooks(static (h, i) => h.SpoutFail(i), new SpoutFailInfo(messageId, TaskId, reason));
+            HookFail(messageId, reason);
         }
 
         Metrics.Outputs[stream].Failed++;
@@ -225,4 +226,11 @@ internal sealed class SpoutTask : TaskRunner
             ReportError(e);
         }
     }
+
+    // Hook events are built out of line, so the ack path without hooks carries none of their code.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void HookAck(object messageId, TimeSpan? latency) => RunHooks(static (h, i) => h.SpoutAck(i), new SpoutAckInfo(messageId, TaskId, latency));
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void HookFail(object messageId, FailureReason reason) => RunHooks(static (h, i) => h.SpoutFail(i), new SpoutFailInfo(messageId, TaskId, reason));
 }

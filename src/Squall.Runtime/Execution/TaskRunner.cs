@@ -17,14 +17,17 @@ internal abstract class TaskRunner
         Metrics = new TaskMetrics(componentId, taskId, component?.StreamList, component?.IsSpout ?? false);
         Mailbox = new TaskMailbox(this);
         Context = context;
-        Hooks = context?.Hooks ?? [];
     }
 
     /// <summary>The user-facing context (null for ackers).</summary>
     public TopologyContext? Context { get; }
 
-    /// <summary>The task hooks; checked for emptiness before any hook event is built, so none costs nothing.</summary>
-    public IReadOnlyList<ITaskHook> Hooks { get; }
+    /// <summary>Whether the task has hooks: asked before any hook event is built, so no hooks cost a compare and nothing else.</summary>
+    public bool HasHooks
+    {
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get => Context is { } context && context.HookArray.Length > 0;
+    }
 
     public WorkerContext Worker { get; }
 
@@ -69,7 +72,7 @@ internal abstract class TaskRunner
             Guard(StopCore);
         }
 
-        foreach (var hook in Hooks)
+        foreach (var hook in Context?.HookArray ?? [])
         {
             Guard(hook.Cleanup);
         }
@@ -88,7 +91,7 @@ internal abstract class TaskRunner
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     public void RunHooks<TInfo>(Action<ITaskHook, TInfo> call, TInfo info)
     {
-        foreach (var hook in Hooks)
+        foreach (var hook in Context!.HookArray)
         {
             try
             {
@@ -127,12 +130,8 @@ internal abstract class TaskRunner
         $"Component '{ComponentId}' (task {TaskId}) used its collector from another thread (or outside the call its executor was running). As in Storm 2, collectors are not thread-safe: emit, ack and fail only from the component's own methods (NextTuple, Execute, Ack, Fail, ...), e.g. by queueing work for them.");
 
     /// <summary>Sends an ack-protocol message to the acker task that owns <paramref name="root"/>.</summary>
-    public void SendToAcker(MessageKind kind, long root, long value, FailureReason? reason = null)
-    {
-        var ackers = Worker.Layout.AckerTasks;
-        var acker = ackers[(int)((ulong)root % (ulong)ackers.Length)];
-        SendTo(acker, kind, root, value, reason);
-    }
+    public void SendToAcker(MessageKind kind, long root, long value, FailureReason? reason = null) =>
+        SendTo(Worker.Layout.AckerOf(root), kind, root, value, reason);
 
     public void SendTo(int task, MessageKind kind, long root, long value = 0, FailureReason? reason = null) =>
         Outbox.Add(Worker.ExecutorOfTask[task], Envelope.ForAck(kind, task, root, value, TaskId, reason));

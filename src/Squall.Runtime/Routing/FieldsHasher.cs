@@ -1,28 +1,35 @@
+using System.Buffers;
+using Squall.Runtime.Transport;
+using Squall.Wire.Codec;
 using Squall.Wire.Hashing;
 
 namespace Squall.Runtime.Routing;
 
 /// <summary>
 /// The stable hash of a tuple's grouping fields: xxHash64 over their wire encoding (Squall.Wire), so a key
-/// maps to the same task in every process and every run — never <c>GetHashCode</c>.
+/// maps to the same task in every process and every run — never <c>GetHashCode</c>. Nothing is boxed: each
+/// field is written from its inline <see cref="Value"/>, giving the bytes its boxed value would give.
 /// </summary>
 internal sealed class FieldsHasher
 {
-    private readonly int[] _indices;
-    private readonly object?[] _scratch;
-
-    public FieldsHasher(Fields streamFields, Fields groupingFields)
+    // Static and capture-free: one delegate for every hasher, so hashing a key of several fields allocates nothing.
+    private static readonly HashInput<Key> WriteKey = static (ref WireWriter<IBufferWriter<byte>> writer, Key key) =>
     {
-        _indices = streamFields.Select(groupingFields);
-        _scratch = new object?[_indices.Length];
-    }
+        foreach (var index in key.Indices)
+        {
+            ValueEncoding.Write(ref writer, key.Values[index]);
+        }
+    };
+
+    private readonly int[] _indices;
+
+    public FieldsHasher(Fields streamFields, Fields groupingFields) => _indices = streamFields.Select(groupingFields);
 
     public ulong Hash(Value[] values, ulong seed = 0)
     {
         if (_indices.Length == 1)
         {
-            // Strings (the usual key) take the codec-free path, ints and longs skip the box; the same bytes are
-            // hashed either way, so a key lands on the same task.
+            // The usual keys, strings and ints and longs, take paths without the generic writer.
             var value = values[_indices[0]];
             if (ReferenceEquals(value.Inline, InlineKind.Int32))
             {
@@ -34,17 +41,14 @@ internal sealed class FieldsHasher
                 return StableHash.HashInt64(value.Bits, seed);
             }
 
-            var key = value.AsObject();
-            return key is string text ? StableHash.HashString(text, seed) : StableHash.Hash(key, seed: seed);
+            if (value.Inline is null && value.AsObject() is string text)
+            {
+                return StableHash.HashString(text, seed);
+            }
         }
 
-        for (var i = 0; i < _indices.Length; i++)
-        {
-            _scratch[i] = values[_indices[i]].AsObject();
-        }
-
-        var hash = StableHash.Hash(_scratch, seed: seed);
-        Array.Clear(_scratch);
-        return hash;
+        return StableHash.Hash(new Key(values, _indices), WriteKey, seed: seed);
     }
+
+    private readonly record struct Key(Value[] Values, int[] Indices);
 }

@@ -95,8 +95,13 @@ internal sealed class EnvelopeCodec
         }
     }
 
-    /// <summary>Decodes a batch; throws <see cref="WireFormatException"/> on anything malformed, including unknown tasks or streams.</summary>
-    public void Decode(ReadOnlySpan<byte> payload, List<Envelope> into)
+    /// <summary>
+    /// Decodes a batch; throws <see cref="WireFormatException"/> on anything malformed, including unknown tasks or
+    /// streams. A tuple with a value that arrived intact but cannot be decoded here (its type is unknown to this
+    /// worker: <see cref="UndecodableValueException"/>) goes to <paramref name="undecodable"/>, with what it
+    /// holds so far, and the rest of the batch is read on; without that list the exception is thrown.
+    /// </summary>
+    public void Decode(ReadOnlySpan<byte> payload, List<Envelope> into, List<(Envelope Envelope, UndecodableValueException Error)>? undecodable = null)
     {
         var reader = new WireReader(payload, _registry);
         var count = reader.ReadLength(minBytesPerItem: 19);
@@ -114,7 +119,14 @@ internal sealed class EnvelopeCodec
             switch (kind)
             {
                 case MessageKind.Tuple:
-                    envelope.Tuple = ReadTuple(ref reader, envelope.SourceTask);
+                    UndecodableValueException? error = null;
+                    envelope.Tuple = ReadTuple(ref reader, envelope.SourceTask, ref error);
+                    if (error is not null)
+                    {
+                        (undecodable ?? throw error).Add((envelope, error));
+                        continue;
+                    }
+
                     break;
                 case MessageKind.Fail or MessageKind.TreeFailed:
                     envelope.Reason = ReadReason(ref reader);
@@ -148,29 +160,7 @@ internal sealed class EnvelopeCodec
         writer.WriteVarUInt32((uint)values.Length);
         foreach (var value in values)
         {
-            WriteValue(ref writer, value);
-        }
-    }
-
-    /// <summary>Ints, longs and doubles are written from the inline value, so encoding them boxes nothing.</summary>
-    private static void WriteValue(ref WireWriter<IBufferWriter<byte>> writer, in Value value)
-    {
-        var kind = value.Inline;
-        if (ReferenceEquals(kind, InlineKind.Int32))
-        {
-            writer.WriteInt32Value((int)value.Bits);
-        }
-        else if (ReferenceEquals(kind, InlineKind.Int64))
-        {
-            writer.WriteInt64Value(value.Bits);
-        }
-        else if (ReferenceEquals(kind, InlineKind.Double))
-        {
-            writer.WriteDoubleValue(BitConverter.Int64BitsToDouble(value.Bits));
-        }
-        else
-        {
-            writer.WriteValue(value.AsObject());
+            ValueEncoding.Write(ref writer, value);
         }
     }
 
@@ -189,7 +179,8 @@ internal sealed class EnvelopeCodec
         return reader.TryReadDoubleValue(out var d) ? d : Value.FromObject(reader.ReadValue());
     }
 
-    private Tuple ReadTuple(ref WireReader reader, int sourceTask)
+    /// <summary>Reads a tuple; a value that cannot be decoded is left null and noted in <paramref name="undecodable"/>.</summary>
+    private Tuple ReadTuple(ref WireReader reader, int sourceTask, ref UndecodableValueException? undecodable)
     {
         var component = CheckTask(sourceTask) is var task && _layout.Topology.ById.TryGetValue(_layout.ComponentOfTask[task], out var spec)
             ? spec
@@ -222,7 +213,14 @@ internal sealed class EnvelopeCodec
 
         for (var i = 0; i < values.Length; i++)
         {
-            values[i] = ReadValue(ref reader);
+            try
+            {
+                values[i] = ReadValue(ref reader);
+            }
+            catch (UndecodableValueException e)
+            {
+                undecodable ??= e;
+            }
         }
 
         return new Tuple(values, stream, sourceTask) { RootId = rootId, EdgeId = edgeId, ExtraAnchors = extra };

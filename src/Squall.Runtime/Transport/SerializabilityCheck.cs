@@ -6,14 +6,20 @@ namespace Squall.Runtime.Transport;
 /// <summary>
 /// Fails an emit at once, in local mode too, when one of its values could not cross workers: the first value
 /// of each user type a task emits is encoded through the topology's serializers, and a failure names the
-/// component, the stream, the type and <c>topology.kryo.register</c>. Later values of a checked type cost a
-/// set lookup; primitives, strings and byte arrays cost a type test.
+/// component, the stream, the type and <c>topology.kryo.register</c>.
 /// </summary>
+/// <remarks>
+/// It runs on every emit, so its common cases cost compares, not lookups: primitives and strings (sealed
+/// types: one compare each) pass at once, and the last type that passed is remembered, so a stream of one
+/// user type pays one more compare per value. Only a type other than the last one looks in the set of types
+/// seen, and only a type never seen is encoded.
+/// </remarks>
 internal sealed class SerializabilityCheck
 {
     private readonly SerializerRegistry _registry;
-    private readonly HashSet<Type> _encodable = [];
+    private readonly HashSet<Type> _encodable = [typeof(byte[])];
     private readonly ArrayBufferWriter<byte> _buffer = new();
+    private Type? _lastPassed;
 
     public SerializabilityCheck(SerializerRegistry registry) => _registry = registry;
 
@@ -21,14 +27,27 @@ internal sealed class SerializabilityCheck
     {
         foreach (var value in values)
         {
-            if (value.UserObject is { } obj && !_encodable.Contains(obj.GetType()))
+            var held = value.Reference;
+            if (held is null or string or InlineKind || held.GetType() == _lastPassed)
             {
-                CheckFirst(obj, componentId, streamId);
+                continue;
             }
+
+            CheckType(held, componentId, streamId);
         }
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void CheckType(object value, string componentId, string streamId)
+    {
+        if (!_encodable.Contains(value.GetType()))
+        {
+            CheckFirst(value, componentId, streamId);
+        }
+
+        _lastPassed = value.GetType();
+    }
+
     private void CheckFirst(object value, string componentId, string streamId)
     {
         _buffer.ResetWrittenCount();

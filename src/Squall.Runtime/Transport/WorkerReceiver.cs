@@ -1,5 +1,6 @@
 using Squall.Runtime.Execution;
 using Squall.Runtime.Messaging;
+using Squall.Wire.Codec;
 using Squall.Wire.Transport;
 
 namespace Squall.Runtime.Transport;
@@ -9,6 +10,12 @@ namespace Squall.Runtime.Transport;
 /// gets its own outbox; when an inbox is full, the peer is told to hold until a background retry has
 /// delivered the backlog, so the read loop never blocks and nothing is dropped.
 /// </summary>
+/// <remarks>
+/// The one exception is a tuple with a value this worker cannot decode (a type sent through the fallback
+/// serializer that is unknown or fails here): closing the connection would have the sender resend the frame
+/// for ever, so that tuple alone is dropped, reported as an error naming the type, and failed to its ackers
+/// when it is anchored, so a reliable spout's <c>Fail</c> says why at once instead of after a timeout.
+/// </remarks>
 [SuppressMessage("Reliability", "CA1001", Justification = "The event never creates a kernel handle; it lives as long as the worker.")]
 internal sealed class WorkerReceiver : IFrameHandler
 {
@@ -44,7 +51,13 @@ internal sealed class WorkerReceiver : IFrameHandler
         lock (state)
         {
             state.Decoded.Clear();
-            _codec.Decode(payload, state.Decoded);
+            state.Undecodable.Clear();
+            _codec.Decode(payload, state.Decoded, state.Undecodable);
+            foreach (var (envelope, error) in state.Undecodable)
+            {
+                Drop(state.Outbox, envelope, error);
+            }
+
             foreach (var envelope in state.Decoded)
             {
                 var executor = _worker.ExecutorOfTask[envelope.TargetTask];
@@ -64,6 +77,37 @@ internal sealed class WorkerReceiver : IFrameHandler
                 _ = Task.Run(() => DrainBacklog(peer, state));
             }
         }
+    }
+
+    private void Drop(Outbox outbox, Envelope envelope, UndecodableValueException error)
+    {
+        var tuple = envelope.Tuple!;
+        var component = _worker.Layout.ComponentOfTask[envelope.TargetTask];
+        var message = $"Dropped a tuple from '{tuple.SourceComponent}' on stream '{tuple.SourceStreamId}' to task {envelope.TargetTask}: "
+            + $"it holds a value of type '{error.TypeName}' that this worker cannot decode ({error.Message}). "
+            + $"Make the type's assembly loadable by every worker, or register a serializer for it under '{Config.TopologyKryoRegister}'.";
+        _worker.ReportError(component, envelope.TargetTask, new InvalidOperationException(message, error));
+        if (tuple.RootId == 0 || !_worker.Options.AckingEnabled)
+        {
+            return;
+        }
+
+        var reason = new FailureReason(FailureKind.Failed, component, envelope.TargetTask, message);
+        FailTree(outbox, envelope.TargetTask, tuple.RootId, reason);
+        if (tuple.ExtraAnchors is { } extra)
+        {
+            for (var i = 0; i < extra.Length; i += 2)
+            {
+                FailTree(outbox, envelope.TargetTask, extra[i], reason);
+            }
+        }
+    }
+
+    /// <summary>Fails the tree of <paramref name="root"/> as the receiving task's own <c>Fail</c> would.</summary>
+    private void FailTree(Outbox outbox, int receivingTask, long root, FailureReason reason)
+    {
+        var acker = _worker.Layout.AckerOf(root);
+        outbox.Add(_worker.ExecutorOfTask[acker], Envelope.ForAck(MessageKind.Fail, acker, root, 0, receivingTask, reason));
     }
 
     /// <summary>Lets frames through once the executors (and so the sinks) exist.</summary>
@@ -116,6 +160,8 @@ internal sealed class WorkerReceiver : IFrameHandler
         public Outbox Outbox { get; } = outbox;
 
         public List<Envelope> Decoded { get; } = [];
+
+        public List<(Envelope Envelope, UndecodableValueException Error)> Undecodable { get; } = [];
 
         public bool Retrying { get; set; }
     }

@@ -4,7 +4,7 @@ namespace Squall.Wire.Codec;
 /// The bytes being decoded are not a valid encoding: truncated, corrupt, from an unknown version, or
 /// naming a type tag that no serializer is registered for. Decoding never fails any other way.
 /// </summary>
-public sealed class WireFormatException : Exception
+public class WireFormatException : Exception
 {
     /// <summary>Creates the exception.</summary>
     public WireFormatException()

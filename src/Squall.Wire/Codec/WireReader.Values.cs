@@ -134,17 +134,20 @@ public ref partial struct WireReader
         return new DateTimeOffset(ticks, TimeSpan.FromMinutes(minutes));
     }
 
+    // Lists and maps read every element even after one is undecodable, and only then throw: the reader then
+    // stands after the whole value, so the caller can drop what holds it and read on.
     private object?[] ReadList()
     {
         Enter();
         var items = new object?[ReadLength(1)];
+        UndecodableValueException? undecodable = null;
         for (var i = 0; i < items.Length; i++)
         {
-            items[i] = ReadValue();
+            items[i] = ReadValueNoting(ref undecodable);
         }
 
         _depth--;
-        return items;
+        return undecodable is null ? items : throw undecodable;
     }
 
     private Dictionary<object, object?> ReadMap()
@@ -152,17 +155,37 @@ public ref partial struct WireReader
         Enter();
         var count = ReadLength(2);
         var map = new Dictionary<object, object?>(count);
+        UndecodableValueException? undecodable = null;
         for (var i = 0; i < count; i++)
         {
-            var key = ReadValue() ?? throw new WireFormatException("Map key is null.");
-            if (!map.TryAdd(key, ReadValue()))
+            var key = ReadValueNoting(ref undecodable);
+            var value = ReadValueNoting(ref undecodable);
+            if (undecodable is not null)
+            {
+                continue;
+            }
+
+            if (!map.TryAdd(key ?? throw new WireFormatException("Map key is null."), value))
             {
                 throw new WireFormatException($"Duplicate map key '{key}'.");
             }
         }
 
         _depth--;
-        return map;
+        return undecodable is null ? map : throw undecodable;
+    }
+
+    private object? ReadValueNoting(ref UndecodableValueException? first)
+    {
+        try
+        {
+            return ReadValue();
+        }
+        catch (UndecodableValueException e)
+        {
+            first ??= e;
+            return null;
+        }
     }
 
     private object ReadCustom()
@@ -179,8 +202,9 @@ public ref partial struct WireReader
         {
             value = serializer.Read(ref this);
         }
-        catch (Exception ex) when (ex is not WireFormatException)
+        catch (Exception ex) when (ex is not WireFormatException || ex is UndecodableValueException)
         {
+            // Even an undecodable value inside it leaves the serializer half way: the rest of the bytes are lost.
             throw new WireFormatException($"Serializer for '{serializer.Type.FullName}' failed to read its value.", ex);
         }
 
@@ -197,15 +221,16 @@ public ref partial struct WireReader
     {
         var name = ReadString();
         var payload = ReadBytes().ToArray();
-        var fallback = _registry?.Fallback ?? throw new WireFormatException($"A '{name}' arrived, but no fallback serializer is set.");
-        var type = fallback.ResolveType(name) ?? throw new WireFormatException($"Type '{name}' is unknown here or may not be deserialized.");
+        // The value's bytes are read: from here on, a failure costs this value only (see UndecodableValueException).
+        var fallback = _registry?.Fallback ?? throw new UndecodableValueException($"A '{name}' arrived, but no fallback serializer is set.") { TypeName = name };
+        var type = fallback.ResolveType(name) ?? throw new UndecodableValueException($"Type '{name}' is unknown here or may not be deserialized.") { TypeName = name };
         try
         {
             return fallback.Deserialize(payload, type);
         }
-        catch (Exception e) when (e is not WireFormatException)
+        catch (Exception e)
         {
-            throw new WireFormatException($"The fallback serializer failed to read a '{name}'.", e);
+            throw new UndecodableValueException($"The fallback serializer failed to read a '{name}': {e.GetBaseException().Message}", e) { TypeName = name };
         }
     }
 

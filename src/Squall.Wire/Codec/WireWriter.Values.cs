@@ -15,21 +15,21 @@ public ref partial struct WireWriter<TBufferWriter>
         switch (value)
         {
             case null: WriteByte((byte)ValueTag.Null); break;
-            case bool b: WriteByte((byte)(b ? ValueTag.True : ValueTag.False)); break;
+            case bool b: WriteBooleanValue(b); break;
             case int i: WriteInt32Value(i); break;
             case long l: WriteInt64Value(l); break;
             case string s: WriteByte((byte)ValueTag.String); WriteString(s); break;
             case double d: WriteDoubleValue(d); break;
             case byte[] bytes: WriteByte((byte)ValueTag.Bytes); WriteBytes(bytes); break;
             case sbyte sb: WriteByte((byte)ValueTag.SByte); WriteByte((byte)sb); break;
-            case byte by: WriteByte((byte)ValueTag.Byte); WriteByte(by); break;
-            case short sh: WriteByte((byte)ValueTag.Int16); WriteUInt16((ushort)sh); break;
+            case byte by: WriteByteValue(by); break;
+            case short sh: WriteInt16Value(sh); break;
             case ushort us: WriteByte((byte)ValueTag.UInt16); WriteUInt16(us); break;
             case uint ui: WriteByte((byte)ValueTag.UInt32); WriteVarUInt32(ui); break;
             case ulong ul: WriteByte((byte)ValueTag.UInt64); WriteVarUInt64(ul); break;
-            case float f: WriteByte((byte)ValueTag.Single); WriteSingle(f); break;
+            case float f: WriteSingleValue(f); break;
             case decimal m: WriteDecimal(m); break;
-            case char c: WriteByte((byte)ValueTag.Char); WriteUInt16(c); break;
+            case char c: WriteCharValue(c); break;
             case DateTime dt: WriteDateTime(dt); break;
             case DateTimeOffset dto: WriteDateTimeOffset(dto); break;
             case TimeSpan ts: WriteByte((byte)ValueTag.TimeSpan); WriteInt64(ts.Ticks); break;
@@ -57,6 +57,37 @@ public ref partial struct WireWriter<TBufferWriter>
     {
         WriteByte((byte)ValueTag.Double);
         WriteDouble(value);
+    }
+
+    /// <summary>Writes a bool as a tagged value without boxing it.</summary>
+    public void WriteBooleanValue(bool value) => WriteByte((byte)(value ? ValueTag.True : ValueTag.False));
+
+    /// <summary>Writes a byte as a tagged value without boxing it.</summary>
+    public void WriteByteValue(byte value)
+    {
+        WriteByte((byte)ValueTag.Byte);
+        WriteByte(value);
+    }
+
+    /// <summary>Writes a short as a tagged value without boxing it.</summary>
+    public void WriteInt16Value(short value)
+    {
+        WriteByte((byte)ValueTag.Int16);
+        WriteUInt16((ushort)value);
+    }
+
+    /// <summary>Writes a char as a tagged value without boxing it.</summary>
+    public void WriteCharValue(char value)
+    {
+        WriteByte((byte)ValueTag.Char);
+        WriteUInt16(value);
+    }
+
+    /// <summary>Writes a float as a tagged value without boxing it.</summary>
+    public void WriteSingleValue(float value)
+    {
+        WriteByte((byte)ValueTag.Single);
+        WriteSingle(value);
     }
 
     private void WriteDecimal(decimal value)

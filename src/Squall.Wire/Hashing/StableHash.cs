@@ -101,6 +101,22 @@ public static class StableHash
         return Return(hasher);
     }
 
+    /// <summary>
+    /// Hash of what <paramref name="write"/> encodes from <paramref name="state"/>: the caller writes each value
+    /// with the writer's unboxed methods (<see cref="WireWriter{TBufferWriter}.WriteInt32Value"/>, ...), so a key
+    /// of several primitives hashes without a box, to the same hash as its boxed values would.
+    /// </summary>
+    /// <exception cref="WireEncodingException">A value cannot be encoded.</exception>
+    public static ulong Hash<TState>(TState state, HashInput<TState> write, SerializerRegistry? registry = null, ulong seed = 0)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        var hasher = Rent(seed);
+        var writer = new WireWriter<IBufferWriter<byte>>(hasher, registry);
+        write(ref writer, state);
+        writer.Commit();
+        return Return(hasher);
+    }
+
     // Taking the cached writer out (instead of sharing it) keeps a re-entrant call from a user
     // serializer, or an exception half way, from corrupting another hash in progress.
     private static HashingBufferWriter Rent(ulong seed)

@@ -35,7 +35,7 @@ public sealed class BuiltInStatsTests
         }
 
         var all = Window(info, "count", StatsWindow.AllTimeName).SelectMany(w => w.Inputs).ToList();
-        // One execute in SampleEvery is timed (each task's 8th, 16th, ...: never its first, JIT warm-up).
+        // One execute in SampleEvery is timed (each task's 32nd, 64th, ...: never its first, JIT warm-up).
         all.Sum(i => i.ExecuteSamples).ShouldBe(all.Sum(i => i.Executed / TaskMetrics.SampleEvery));
         all.Sum(i => i.ProcessSamples).ShouldBeGreaterThan(0);
         Window(info, "sentences", "600").SelectMany(w => w.Outputs).Sum(o => o.CompleteSamples).ShouldBeGreaterThan(0);

@@ -55,6 +55,22 @@ public sealed class GrouperTests
     }
 
     [Fact]
+    public void Fields_hashes_a_key_of_several_primitives_as_their_boxed_encoding()
+    {
+        // Keys are hashed from the inline values, without boxing; the bytes, and so the task of every key, must
+        // be those of the boxed values the codec writes (StableHash over objects), whatever the primitive.
+        Value[] tuple = ["w", 7, 8L, 1.5, 2.5f, true, (short)-3, (byte)4, 'c', Value.Null];
+        var fields = new Fields("s", "i", "l", "d", "f", "b", "h", "y", "c", "n");
+        var hasher = new FieldsHasher(fields, fields);
+
+        hasher.Hash(tuple, seed: 11).ShouldBe(Squall.Wire.Hashing.StableHash.Hash([.. tuple.Select(v => v.AsObject())], seed: 11));
+        foreach (var (value, field) in tuple.Zip(fields))
+        {
+            new FieldsHasher(fields, new Fields(field)).Hash(tuple).ShouldBe(Squall.Wire.Hashing.StableHash.Hash(value.AsObject()), field);
+        }
+    }
+
+    [Fact]
     public void Global_picks_the_lowest_task_id()
     {
         FixedGrouper.Global([9, 4, 7]).Choose(1, ["x"]).ToArray().ShouldBe([4]);

@@ -110,7 +110,41 @@ public sealed class CustomTypeTests
         sink.All.ShouldAllBe(r => ((Order)r.Values[0]!).Lines.Length == 0);   // the registered serializer drops lines: proof it ran
     }
 
+    [Fact]
+    public void A_tuple_the_receiving_worker_cannot_decode_fails_at_once_naming_the_type_and_the_connection_lives()
+    {
+        var log = new SpoutLog();
+        var sink = new CaptureSink();
+        List<Values> tuples = [.. Enumerable.Range(0, 20).Select(i => i == 7 ? new Values(i, new OneWay()) : new Values(i, "plain"))];
+        var builder = new TopologyBuilder();
+        builder.SetSpout("mixed", () => new FixedSpout(tuples, new Fields("n", "v"), log));
+        builder.SetBolt("capture", () => new CaptureBolt(sink)).ShuffleGrouping("mixed");   // on worker 0, mixed on 1
+        using var cluster = Support.Clusters.Create();
+
+        cluster.SubmitTopology("oneway", new Config { NumWorkers = 2 }, builder.CreateTopology());
+
+        Wait.Until(() => log.Fails.Count == 1 && log.AckCount == tuples.Count - 1, "19 tuples acked and the undecodable one failed");
+        var (messageId, reason) = log.Fails[0];
+        messageId.ShouldBe(7);
+        reason.ShouldNotBeNull().Kind.ShouldBe(FailureKind.Failed);   // failed on arrival, not timed out
+        reason.Message.ShouldNotBeNull().ShouldContain(typeof(OneWay).FullName!);
+        var error = cluster.GetErrors("oneway").ShouldHaveSingleItem();   // no closed connection among them
+        error.ComponentId.ShouldBe("capture");
+        error.Error.Message.ShouldContain($"a value of type '{typeof(OneWay).FullName}' that this worker cannot decode");
+        sink.All.Select(r => (int)r.Values[0]!).Order().ShouldBe(Enumerable.Range(0, 20).Where(i => i != 7));
+    }
+
     public sealed record Order(string Id, decimal Quantity, int[] Lines);
+
+    /// <summary>Serializes (its public Pin) but cannot be deserialized: setting the Pin throws.</summary>
+    public sealed class OneWay
+    {
+        public int Pin
+        {
+            get => 1;
+            set => throw new InvalidOperationException($"A {nameof(OneWay)} cannot be read back (pin {value}).");
+        }
+    }
 
     public sealed class OrderSerializer : Squall.Wire.Codec.ValueSerializer<Order>
     {

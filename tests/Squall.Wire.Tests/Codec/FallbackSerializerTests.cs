@@ -49,6 +49,38 @@ public class FallbackSerializerTests
         Should.Throw<WireFormatException>(() => Support.Codec.Decode(bytes, new SerializerRegistry()));
     }
 
+    [Fact]
+    public void An_undecodable_value_is_read_whole_even_inside_a_list_or_map_so_the_reader_can_go_on()
+    {
+        var bytes = new System.Buffers.ArrayBufferWriter<byte>();
+        var writer = new WireWriter<System.Buffers.ArrayBufferWriter<byte>>(bytes, new SerializerRegistry { Fallback = new JsonFallback() });
+        writer.WriteValue(new Reading("top", 1));
+        writer.WriteValue(new List<object?> { 1, new Reading("in a list", 2), 3 });
+        writer.WriteValue(new Dictionary<string, object?> { ["a"] = new Reading("in a map", 3), ["b"] = 4 });
+        writer.WriteValue("after");
+        writer.Commit();
+
+        var reader = new WireReader(bytes.WrittenSpan, new SerializerRegistry { Fallback = new JsonFallback(resolve: false) });
+        string?[] undecodable = [ReadTypeNameOfUndecodable(ref reader), ReadTypeNameOfUndecodable(ref reader), ReadTypeNameOfUndecodable(ref reader)];
+
+        undecodable.ShouldAllBe(name => name == typeof(Reading).FullName);
+        reader.ReadValue().ShouldBe("after");
+        reader.End.ShouldBeTrue();
+    }
+
+    private static string? ReadTypeNameOfUndecodable(ref WireReader reader)
+    {
+        try
+        {
+            reader.ReadValue();
+            return null;
+        }
+        catch (UndecodableValueException e)
+        {
+            return e.TypeName;
+        }
+    }
+
     public sealed record Reading(string Sensor, double Celsius);
 
     public sealed class Refused;

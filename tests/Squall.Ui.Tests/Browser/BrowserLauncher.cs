@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 
-namespace Squall.Testing;
+namespace Squall.Ui.Tests.Browser;
 
 /// <summary>
 /// Starts a headless Chromium for UI tests through Playwright, using the system's browser
@@ -8,7 +8,7 @@ namespace Squall.Testing;
 /// browser downloaded by <c>playwright install</c>. The flags keep it quiet: no GPU, no sandbox (containers),
 /// no background network, no updates.
 /// </summary>
-public sealed class BrowserLauncher : IAsyncDisposable
+internal sealed class BrowserLauncher : IAsyncDisposable
 {
     /// <summary>Where Debian's chromium package installs the browser.</summary>
     public const string DefaultChromium = "/usr/bin/chromium";
