@@ -1,3 +1,4 @@
+using Squall.Runtime.EventLogging;
 using Squall.Runtime.Messaging;
 
 namespace Squall.Runtime.Execution;
@@ -29,6 +30,7 @@ internal sealed class SpoutCollector : SpoutOutputCollector
         _task.CheckCollectorThread();
         var items = values.Items;
         var route = _emitter.Resolve(streamId, ref items, directTask, out var targets);
+        var edges = _emitter.Sampler.Next() ? new List<EventEdge>(targets.Length) : null;
         if (messageId is null || !_emitter.AckingEnabled)
         {
             // Untracked: one immutable tuple serves every target.
@@ -36,6 +38,12 @@ internal sealed class SpoutCollector : SpoutOutputCollector
             foreach (var target in targets)
             {
                 _emitter.Send(shared, target);
+                edges?.Add(new EventEdge(0, 0, target));
+            }
+
+            if (edges is not null)
+            {
+                _emitter.Sampler.Emitted(streamId, items, messageId, edges);
             }
 
             if (messageId is not null)
@@ -53,6 +61,12 @@ internal sealed class SpoutCollector : SpoutOutputCollector
             var edge = _emitter.NextId();
             xor ^= edge;
             _emitter.Send(new Tuple(items, route.Stream, _emitter.TaskId) { RootId = root, EdgeId = edge }, target);
+            edges?.Add(new EventEdge(root, edge, target));
+        }
+
+        if (edges is not null)
+        {
+            _emitter.Sampler.Emitted(streamId, items, messageId, edges);
         }
 
         if (targets.Length == 0)
@@ -61,7 +75,7 @@ internal sealed class SpoutCollector : SpoutOutputCollector
         }
         else
         {
-            _task.Track(root, messageId, route.Stream.Index);
+            _task.Track(root, messageId, route.Stream.Index, sampled: edges is not null);
             _task.SendToAcker(MessageKind.AckInit, root, xor);
         }
 
