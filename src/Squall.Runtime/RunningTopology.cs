@@ -100,12 +100,12 @@ internal sealed class RunningTopology : IAsyncDisposable
 
         if (component is not null && !_topology.ById.ContainsKey(component))
         {
-            throw new ArgumentException($"Topology '{Name}' has no component '{component}'.", nameof(component));
+            throw new ArgumentException($"Topology '{Name}' has no component '{component}'.");
         }
 
         if (DebugOptions.CheckPercent(setting.SamplingPct) is { } problem)
         {
-            throw new ArgumentException(problem, nameof(setting));
+            throw new ArgumentException(problem);
         }
 
         _debug = _debug.With(component, setting);
