@@ -50,6 +50,7 @@ internal sealed class WorkerHost(WorkerHostOptions options, DaemonLog log) : IDi
             Time = options.Time,
             OnError = OnError,
         });
+        worker.Debug = assignment.Debug ?? Runtime.EventLogging.DebugOptions.Off;
         worker.Start([.. assignment.Slots.Select(s => (s.Host, s.Port))], assignment.Active);
         log.Info($"worker {index + 1}/{assignment.Slots.Count} of {options.TopologyId} epoch {options.Epoch} running on port {options.Port} ({(assignment.Active ? "active" : "inactive")})");
         await FollowAsync(store, worker, assignment.Active, cancel);
@@ -94,6 +95,12 @@ internal sealed class WorkerHost(WorkerHostOptions options, DaemonLog log) : IDi
                         active = assignment.Active;
                         (active ? (Action)worker.Activate : worker.Deactivate)();
                         log.Info(active ? "activated" : "deactivated");
+                    }
+
+                    if (!Equals(worker.Debug, assignment.Debug ?? Runtime.EventLogging.DebugOptions.Off))
+                    {
+                        worker.Debug = assignment.Debug ?? Runtime.EventLogging.DebugOptions.Off;
+                        log.Info("debug options changed");
                     }
                 }
                 catch (ZooKeeper.ZooKeeperException e) when (!cancel.IsCancellationRequested)

@@ -32,6 +32,16 @@ public sealed record DebugOptions
         return this with { Components = new(Components, StringComparer.Ordinal) { [component] = setting } };
     }
 
+    /// <summary>Equal switches, component by component (a copy read back from ZooKeeper equals the original).</summary>
+    public bool Equals(DebugOptions? other) =>
+        other is not null
+        && Topology == other.Topology
+        && Components.Count == other.Components.Count
+        && Components.All(c => other.Components.TryGetValue(c.Key, out var o) && o == c.Value);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Topology, Components.Count);
+
     /// <summary>The problem with a requested percentage, or null (Storm's <c>spct</c>: 0 to 100).</summary>
     public static string? CheckPercent(double percent) =>
         double.IsFinite(percent) && percent is >= 0 and <= 100 ? null : $"The sampling percentage must be between 0 and 100, not {percent}.";
