@@ -18,7 +18,7 @@ namespace Squall.Ui.Tests.Browser;
 public sealed class UiBrowserTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
-    private static readonly string Shots = Path.Combine(AppContext.BaseDirectory, "screenshots");
+    private static readonly string Shots = Support.Screenshots.Dir;
 
     [Fact]
     public async Task A_user_watches_word_count_rise_and_deactivates_activates_rebalances_and_kills_it()
@@ -48,10 +48,7 @@ public sealed class UiBrowserTests
         await WaitForEmittedAsync(page, e => e > first, "emitted rises");
         await page.Locator("#graph svg .node[data-component='count']").WaitForAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "topology.png"), FullPage = true });
-        if (Environment.GetEnvironmentVariable("SQUALL_UPDATE_DOCS") == "1")
-        {
-            File.Copy(Path.Combine(Shots, "topology.png"), Path.Combine(RepositoryRoot(), "docs", "ui.png"), overwrite: true);
-        }
+        Support.Screenshots.UpdateDocs("topology.png", "ui.png");
 
         // The component page: executors with their host:port, input and output streams.
         await page.Locator("#bolts tr[data-id='count'] a").First.ClickAsync();
@@ -179,17 +176,6 @@ public sealed class UiBrowserTests
         {
             return false;
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Squall.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Squall.slnx not found above the test assembly.");
     }
 
     private static int FreePort()
