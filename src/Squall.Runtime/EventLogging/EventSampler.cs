@@ -44,19 +44,19 @@ internal sealed class EventSampler(EventLog log, string component, int task, Tim
 
     /// <summary>Logs an emit: its values and, per tree, the edge sent to each target.</summary>
     public void Emitted(string stream, Value[] values, object? messageId, List<EventEdge> edges, List<EventEdge>? anchors = null) =>
-        log.Add(new SampledEvent(time.GetUtcNow(), "emit", component, task, stream, Texts(values), messageId?.ToString(), Roots(edges), edges, Anchors: anchors));
+        log.Add(new SampledEvent(time.GetUtcNow(), "emit", component, task, stream, Texts(values), Roots(edges), edges, messageId?.ToString(), Anchors: anchors));
 
     /// <summary>Logs a bolt's ack or fail of <paramref name="input"/>, with the input's edge in each of its trees.</summary>
     public void Verdict(Tuple input, bool failed, string? reason)
     {
         var edges = new List<EventEdge>();
         AddEdges(edges, input, -1);
-        log.Add(new SampledEvent(time.GetUtcNow(), failed ? "fail" : "ack", component, task, input.SourceStreamId, Texts(input.ValueArray), null, Roots(edges), edges, reason));
+        log.Add(new SampledEvent(time.GetUtcNow(), failed ? "fail" : "ack", component, task, input.SourceStreamId, Texts(input.ValueArray), Roots(edges), edges, Reason: reason));
     }
 
     /// <summary>Logs the end of a sampled spout tuple's tree: <c>acked</c>, <c>failed</c> or <c>timeout</c>.</summary>
     public void TreeEnded(long root, object messageId, string kind, string? reason) =>
-        log.Add(new SampledEvent(time.GetUtcNow(), kind, component, task, "", [], messageId.ToString(), [root], [], reason));
+        log.Add(new SampledEvent(time.GetUtcNow(), kind, component, task, "", [], [root], [], messageId.ToString(), reason));
 
     /// <summary>Adds <paramref name="tuple"/>'s edge in each of its trees, as sent to <paramref name="target"/>.</summary>
     public static void AddEdges(List<EventEdge> edges, Tuple tuple, int target)
