@@ -2,10 +2,26 @@ using Squall.Cluster.Logging;
 
 namespace Squall.Cluster.Tests.Integration;
 
-/// <summary>A worker's log lines carry their scope: the topology and port, and for a task's error its component and task.</summary>
+/// <summary>
+/// Log lines carry their scope: a worker's its topology and port, a task's error also its component and task,
+/// a supervisor's slot event its slot and topology.
+/// </summary>
 [Trait("Category", "Integration")]
-public sealed class WorkerLogTests
+public sealed class LogScopeTests
 {
+    [Fact]
+    public void A_supervisor_slot_event_is_logged_with_its_slot_and_topology()
+    {
+        var output = new StringWriter();
+        var log = new DaemonLog("supervisor", output);
+        using (SupervisorLog.BeginSlotScope(log.Logger, 6701, "words-7"))
+        {
+            SupervisorLog.SlotChanged(log.Logger, 6701, Supervisor.SlotKind.Empty, Supervisor.SlotKind.WaitingForPackage, 3);
+        }
+
+        Text(output).ShouldContain(" INFO  [supervisor] {slot=6701 topology=words-7} slot 6701: Empty -> WaitingForPackage (epoch 3)");
+    }
+
     [Fact]
     public async Task A_task_error_on_an_executor_thread_is_logged_with_topology_component_and_task()
     {
