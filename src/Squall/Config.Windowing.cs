@@ -27,6 +27,12 @@ public sealed partial class Config
     /// <summary>The stream late tuples are emitted on (field <c>late_tuple</c>) instead of being dropped.</summary>
     public const string TopologyBoltsLateTupleStream = "topology.bolts.late.tuple.stream";
 
+    /// <summary>
+    /// Squall's own key (Storm's <c>withPersistence()</c>): a stateful windowed bolt saves its window's tuples with each checkpoint
+    /// and acks them once saved, rather than when they leave the window. Set by <see cref="Stateful.BaseStatefulWindowedBolt{T}.WithPersistence"/>.
+    /// </summary>
+    public const string TopologyBoltsWindowPersistent = "topology.bolts.window.persistent";
+
     /// <summary>Milliseconds between checkpoints of stateful bolts.</summary>
     public const string TopologyStateCheckpointIntervalMs = "topology.state.checkpoint.interval.ms";
 

@@ -146,5 +146,9 @@ public sealed partial class TopologyContext
     /// <summary>The task's configuration, handed to hooks.</summary>
     internal Config? Conf { get; init; }
 
+    /// <summary>The descriptor of <paramref name="componentId"/>'s stream <paramref name="streamId"/> (to rebuild saved tuples), or null.</summary>
+    internal StreamDescriptor? FindStream(string componentId, string streamId) =>
+        _layout.Topology.ById.GetValueOrDefault(componentId)?.Streams.GetValueOrDefault(streamId);
+
     private ComponentSpec? Spec => _layout.Topology.ById.GetValueOrDefault(ThisComponentId);
 }

@@ -64,6 +64,9 @@ internal static class TopologyKeys
         K(Config.TopologyBoltsWatermarkEventIntervalMs, KeyEffect.Honoured),
         K(Config.TopologyBoltsLateTupleStream, KeyEffect.Honoured),
 
+        // Squall's own: Storm says withPersistence() on the bolt; a key lets the window be checked at submit.
+        H(Config.TopologyBoltsWindowPersistent, false),
+
         // The time bucket of registered metrics (Storm also uses it for its built-in ones).
         H("topology.builtin.metrics.bucket.size.secs", 60),
 

@@ -10,28 +10,33 @@ namespace Squall.Runtime.Windowing;
 ///   add ──► pending (event time: ordered by timestamp, held until the watermark passes them)
 ///              │ release (processing time: at once)
 ///              ▼
-///   released: [ expired… | window (contiguous) | not yet due ]   ordered by timestamp, each with a sequence number
+///   released: [ expired… | window (contiguous) | not yet due ]   in release order, each with its arrival number
 ///                 ▲ evicted at each evaluation: they can be in no later window
 /// </code>
 /// A window evaluated at reference time <c>r</c> holds the released items with timestamp ≤ r that are either within
 /// (r − length, r] (time length) or the last <c>length</c> of them (count length). Since windows only move forward, a window
 /// is always a contiguous run of the released items, everything before it is expired for good, and "new" is every item with
-/// a sequence number above the previous window's last. Evaluation happens every <c>slide</c> released items (count slide; the
+/// a position after the previous window's last. Evaluation happens every <c>slide</c> released items (count slide; the
 /// reference is the last item's timestamp) or at each boundary <c>base + k·slide</c> up to the current time or watermark
 /// (time slide). Windows that would be empty are skipped, jumping to the boundary of the next item, as Storm does.
 /// Late items (event time): a timestamp at or below the last watermark can reach no window that is still open; it is refused.
+/// <para>
+/// <see cref="Save"/> and <see cref="Restore"/> carry a window across a restart (a persistent window): every item still held
+/// (expired but not yet reported, in the window or after it, pending) with its timestamp and arrival number, and the counters.
+/// Release order is arrival order in processing time and (timestamp, arrival) order in event time, since a watermark releases
+/// its items sorted and no later item can sort before them; so the items' order is rebuilt from the items alone.
+/// </para>
 /// </remarks>
 internal sealed class WindowManager<T>
 {
     private readonly WindowSpec _spec;
     private readonly long _timeBase;
-    private readonly List<Entry> _released = [];
-    private readonly PriorityQueue<Entry, (long Ts, long Seq)> _pending = new();
-    private readonly List<T> _expired = [];
+    private readonly List<WindowItem<T>> _released = [];
+    private readonly PriorityQueue<WindowItem<T>, (long Ts, long Seq)> _pending = new();
+    private readonly List<WindowItem<T>> _expired = [];
     private int _head;
     private long _nextSeq;
-    private long _releaseSeq;
-    private long _previousLastSeq = -1;
+    private int _seenEnd; // index into _released: the items before it were in an earlier window, those after are new
     private long? _nextBoundary;
     private int _countSinceTrigger;
 
@@ -58,7 +63,7 @@ internal sealed class WindowManager<T>
     {
         // Boundaries strictly before the arrival close without it; a boundary equal to it includes it (windows end inclusive).
         AdvanceTo(now - 1, activations, evicted);
-        Release(new Entry(item, now, _nextSeq++), activations, evicted);
+        Release(new WindowItem<T>(item, now, _nextSeq++), activations, evicted);
     }
 
     /// <summary>Processing time: evaluates every time-slide boundary up to <paramref name="now"/>.</summary>
@@ -79,7 +84,7 @@ internal sealed class WindowManager<T>
         }
 
         var seq = _nextSeq++;
-        _pending.Enqueue(new Entry(item, timestamp, seq), (timestamp, seq));
+        _pending.Enqueue(new WindowItem<T>(item, timestamp, seq), (timestamp, seq));
         return true;
     }
 
@@ -101,10 +106,62 @@ internal sealed class WindowManager<T>
         EvaluateBoundaries(watermark, activations, evicted);
     }
 
-    private void Release(Entry entry, List<WindowActivation<T>> activations, List<T> evicted)
+    /// <summary>Everything held (expired but not yet reported, released, pending) and the counters: what a restart needs.</summary>
+    public (List<WindowItem<T>> Items, WindowManagerState State) Save()
     {
-        // Released items are numbered in release (= timestamp) order, so "new" is a suffix of the window.
-        _released.Add(entry with { Seq = _releaseSeq++ });
+        var items = new List<WindowItem<T>>(_expired.Count + _released.Count - _head + _pending.Count);
+        items.AddRange(_expired);
+        for (var i = _head; i < _released.Count; i++)
+        {
+            items.Add(_released[i]);
+        }
+
+        foreach (var (item, _) in _pending.UnorderedItems)
+        {
+            items.Add(item);
+        }
+
+        var state = new WindowManagerState(_timeBase, _nextSeq, _expired.Count, Math.Max(0, _seenEnd - _head), _nextBoundary, _countSinceTrigger, Watermark);
+        return (items, state);
+    }
+
+    /// <summary>The manager <see cref="Save"/> described, holding <paramref name="items"/> in any order.</summary>
+    public static WindowManager<T> Restore(WindowSpec spec, WindowManagerState state, IEnumerable<WindowItem<T>> items)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(state);
+        var manager = new WindowManager<T>(spec, state.TimeBase)
+        {
+            Watermark = state.Watermark,
+            _nextSeq = state.NextSeq,
+            _nextBoundary = state.NextBoundary,
+            _countSinceTrigger = state.CountSinceTrigger,
+            _seenEnd = state.SeenCount,
+        };
+        var ordered = spec.EventTime ? items.OrderBy(i => i.Timestamp).ThenBy(i => i.Seq) : items.OrderBy(i => i.Seq);
+        foreach (var item in ordered)
+        {
+            if (spec.EventTime && item.Timestamp > state.Watermark)
+            {
+                manager._pending.Enqueue(item, (item.Timestamp, item.Seq));
+            }
+            else if (manager._expired.Count < state.ExpiredCount)
+            {
+                manager._expired.Add(item);
+            }
+            else
+            {
+                manager._released.Add(item);
+            }
+        }
+
+        return manager;
+    }
+
+    private void Release(WindowItem<T> entry, List<WindowActivation<T>> activations, List<T> evicted)
+    {
+        // Released items are kept in release (= timestamp) order, so "new" is a suffix of the window.
+        _released.Add(entry);
         if (_spec.SlideCount is { } slide && ++_countSinceTrigger >= slide)
         {
             _countSinceTrigger = 0;
@@ -159,6 +216,7 @@ internal sealed class WindowManager<T>
     /// <summary>Evicts what can be in no later window and activates the window ending at <paramref name="reference"/> if it holds anything.</summary>
     private bool Evaluate(long reference, List<WindowActivation<T>> activations, List<T> evicted)
     {
+        Compact(); // first: the indices below must stay valid until the window is built
         var end = _head; // exclusive: first released item with timestamp > reference
         while (end < _released.Count && _released[end].Timestamp <= reference)
         {
@@ -180,12 +238,11 @@ internal sealed class WindowManager<T>
 
         for (var i = _head; i < start; i++)
         {
-            _expired.Add(_released[i].Item);
+            _expired.Add(_released[i]);
             evicted.Add(_released[i].Item);
         }
 
         _head = start;
-        Compact();
         if (start == end)
         {
             return false;
@@ -196,27 +253,22 @@ internal sealed class WindowManager<T>
         for (var i = start; i < end; i++)
         {
             window.Add(_released[i].Item);
-            if (_released[i].Seq > _previousLastSeq)
+            if (i >= _seenEnd)
             {
                 fresh.Add(_released[i].Item);
             }
         }
 
-        _previousLastSeq = Math.Max(_previousLastSeq, MaxSeq(start, end));
-        activations.Add(new WindowActivation<T>(window, fresh, [.. _expired], _spec.LengthMs is { } l ? reference - l : null, reference));
-        _expired.Clear();
-        return true;
-    }
-
-    private long MaxSeq(int start, int end)
-    {
-        var max = long.MinValue;
-        for (var i = start; i < end; i++)
+        _seenEnd = Math.Max(_seenEnd, end);
+        var expired = new List<T>(_expired.Count);
+        foreach (var entry in _expired)
         {
-            max = Math.Max(max, _released[i].Seq);
+            expired.Add(entry.Item);
         }
 
-        return max;
+        activations.Add(new WindowActivation<T>(window, fresh, expired, _spec.LengthMs is { } l ? reference - l : null, reference));
+        _expired.Clear();
+        return true;
     }
 
     // Drop the evicted prefix now and then, so the list does not grow without bound.
@@ -225,9 +277,8 @@ internal sealed class WindowManager<T>
         if (_head > 1024 && _head * 2 > _released.Count)
         {
             _released.RemoveRange(0, _head);
+            _seenEnd = Math.Max(0, _seenEnd - _head);
             _head = 0;
         }
     }
-
-    private readonly record struct Entry(T Item, long Timestamp, long Seq);
 }

@@ -24,10 +24,14 @@ internal sealed record WindowSpec
 
     public long WatermarkIntervalMs { get; init; } = DefaultWatermarkIntervalMs;
 
+    /// <summary>The window's tuples are saved with each checkpoint and acked once saved (a stateful windowed bolt's persistence).</summary>
+    public bool Persistent { get; init; }
+
     /// <summary>The longest a tuple stays in the window, when both length and slide are durations: what the message timeout must cover.</summary>
     public long? MaxHoldMs => LengthMs is { } length && SlideMs is { } slide ? length + slide : null;
 
     public override string ToString() =>
         $"window {(LengthCount is { } c ? $"{c} tuples" : $"{LengthMs} ms")} sliding every {(SlideCount is { } s ? $"{s} tuples" : $"{SlideMs} ms")}" +
-        (EventTime ? $" by event time (lag {LagMs} ms, watermark every {WatermarkIntervalMs} ms)" : " by processing time");
+        (EventTime ? $" by event time (lag {LagMs} ms, watermark every {WatermarkIntervalMs} ms)" : " by processing time") +
+        (Persistent ? ", persistent" : "");
 }

@@ -56,27 +56,44 @@ internal static class WindowSpecReader
             EventTime = eventTime,
             LagMs = lag,
             WatermarkIntervalMs = watermark,
+            Persistent = conf.GetBool(Config.TopologyBoltsWindowPersistent, TopologyKeys.DefaultBool(Config.TopologyBoltsWindowPersistent)),
         };
     }
 
     /// <summary>
-    /// Refuses a window that holds tuples longer than the message timeout: they would time out and be replayed while still
-    /// in the window (Storm checks this when the bolt prepares; Squall also checks it at submit).
+    /// Refuses a window whose tuples would time out before they are acked, to be replayed while still in the window (Storm checks
+    /// this when the bolt prepares; Squall also checks it at submit): a window acks its tuples as they leave it, so window length +
+    /// sliding interval must fit in the message timeout; a persistent window acks them at the next checkpoint, so the checkpoint
+    /// interval must.
     /// </summary>
     public static void CheckTimeout(string componentId, WindowSpec spec, Config conf)
     {
-        if (spec.MaxHoldMs is not { } hold || !conf.GetBool(Config.TopologyEnableMessageTimeouts, true) || conf.NumAckers == 0)
+        if (!conf.EnableMessageTimeouts || conf.NumAckers == 0)
         {
             return;
         }
 
         var timeoutMs = conf.MessageTimeoutSecs * 1000L;
-        if (hold > timeoutMs)
+        if (spec.Persistent)
+        {
+            var interval = conf.GetInt(Config.TopologyStateCheckpointIntervalMs, TopologyKeys.DefaultInt(Config.TopologyStateCheckpointIntervalMs));
+            if (interval > timeoutMs)
+            {
+                throw new InvalidTopologyException(
+                    $"Windowed bolt '{componentId}': its window is persistent, so its tuples are acked at each checkpoint, but " +
+                    $"{Config.TopologyStateCheckpointIntervalMs} ({interval} ms) is more than {Config.TopologyMessageTimeoutSecs} " +
+                    $"({conf.MessageTimeoutSecs} s); set the interval below the timeout.");
+            }
+
+            return;
+        }
+
+        if (spec.MaxHoldMs is { } hold && hold > timeoutMs)
         {
             throw new InvalidTopologyException(
                 $"Windowed bolt '{componentId}': window length + sliding interval is {hold} ms, more than {Config.TopologyMessageTimeoutSecs} " +
                 $"({conf.MessageTimeoutSecs} s); tuples would time out and be replayed while still in the window. " +
-                $"Set {Config.TopologyMessageTimeoutSecs} to at least {(hold + 999) / 1000}.");
+                $"Set {Config.TopologyMessageTimeoutSecs} to at least {(hold + 999) / 1000} (or, in a stateful windowed bolt, keep the window in state: WithPersistence).");
         }
     }
 

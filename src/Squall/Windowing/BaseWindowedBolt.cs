@@ -106,6 +106,9 @@ public abstract class BaseWindowedBolt : IWindowedBolt
     /// <summary>The window settings, merged into the configuration this bolt's tasks see.</summary>
     public virtual IReadOnlyDictionary<string, object?>? GetComponentConfiguration() => _configuration;
 
+    /// <summary>Sets a window key for subclasses of this assembly (the stateful windowed bolt's persistence).</summary>
+    private protected void Set(string key, object? value) => _configuration[key] = value;
+
     private BaseWindowedBolt Length(Count count)
     {
         Positive(count.Value, "windowLength");

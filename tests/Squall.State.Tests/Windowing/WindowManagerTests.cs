@@ -25,6 +25,25 @@ public sealed class WindowManagerTests
     }
 
     [Fact]
+    public void Windows_stay_exact_after_the_evicted_prefix_is_dropped()
+    {
+        // Thousands of items: the manager drops its evicted prefix now and then, which must not shift a window being built.
+        var manager = new WindowManager<int>(new WindowSpec { LengthCount = 3, SlideCount = 1 }, 0);
+        var activations = new List<WindowActivation<int>>();
+        for (var i = 0; i < 5_000; i++)
+        {
+            manager.Add(i, i, activations, []);
+        }
+
+        activations.Count.ShouldBe(5_000);
+        for (var i = 0; i < activations.Count; i++)
+        {
+            activations[i].Window.ShouldBe(Enumerable.Range(Math.Max(0, i - 2), Math.Min(i + 1, 3)), $"window {i}");
+            activations[i].New.ShouldBe([i]);
+        }
+    }
+
+    [Fact]
     public void Count_tumbling_window_never_overlaps()
     {
         var manager = new WindowManager<string>(new WindowSpec { LengthCount = 2, SlideCount = 2 }, 0);

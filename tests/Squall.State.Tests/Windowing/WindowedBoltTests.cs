@@ -56,4 +56,68 @@ public sealed class WindowedBoltTests
         error.Message.ShouldContain("window length + sliding interval is 40000 ms");
         error.Message.ShouldContain("Set topology.message.timeout.secs to at least 40");
     }
+
+    [Fact]
+    public void A_sliding_time_window_on_the_manual_clock_holds_exactly_the_tuples_of_each_boundary()
+    {
+        var time = new ManualTimeProvider();
+        var start = time.GetUtcNow().ToUnixTimeMilliseconds();
+        using var prepared = new ManualResetEventSlim();
+        var feeder = new FeederSpout(new Fields("name"));
+        var builder = new TopologyBuilder();
+        builder.SetSpout("names", () => feeder);
+        builder.SetBolt("window", () => new WindowContentsBolt(prepared).WithWindow(Duration.Seconds(10), Duration.Seconds(5))).ShuffleGrouping("names");
+        using var cluster = new LocalCluster(new LocalClusterOptions { Time = time, OnError = null });
+        using var tracked = TrackedTopology.Submit(cluster, "time-window", new Config(), builder.CreateTopology());
+        prepared.Wait(TimeSpan.FromSeconds(60)).ShouldBeTrue("the window bolt prepared (its boundaries count from the clock then)");
+
+        // Boundaries every 5 s from the start; no tuple arrives on one (which side of a boundary it lands on would then
+        // depend on whether the tick of that second is executed before it, as in Storm).
+        var arrivals = new Dictionary<int, string> { [1] = "a", [4] = "b", [6] = "c", [7] = "d", [12] = "e" };
+        for (var second = 1; second <= 20; second++)
+        {
+            time.Advance(TimeSpan.FromSeconds(1)); // fires the bolt's one-second tick
+            if (arrivals.TryGetValue(second, out var name))
+            {
+                var executed = tracked.Executed;
+                feeder.Feed(new Values(name));
+                Wait.Until(() => tracked.Executed > executed, $"{name} executed at {second} s");
+            }
+        }
+
+        // The windows ending at 15 s and 20 s are closed by ticks alone, after the last tuple: idle executors must still run them.
+        Wait.Until(() => tracked.ReadTuples("window").Count >= 4, "four windows by 20 s");
+        tracked.ReadTuples("window").Select(v => $"{v[0].AsInt64() - start}: {v[1].AsString()}|{v[2].AsString()}|{v[3].AsString()}").ShouldBe(
+            ["5000: ab|ab|", "10000: abcd|cd|", "15000: cde|e|ab", "20000: e||cd"]);
+    }
+
+    [Fact]
+    public void A_tumbling_time_window_closes_on_ticks_alone_when_the_clock_jumps_after_the_executors_went_idle()
+    {
+        var time = new ManualTimeProvider();
+        var start = time.GetUtcNow().ToUnixTimeMilliseconds();
+        using var prepared = new ManualResetEventSlim();
+        var feeder = new FeederSpout(new Fields("name"));
+        var builder = new TopologyBuilder();
+        builder.SetSpout("names", () => feeder);
+        builder.SetBolt("window", () => new WindowContentsBolt(prepared).WithTumblingWindow(Duration.Seconds(5))).ShuffleGrouping("names");
+        using var cluster = new LocalCluster(new LocalClusterOptions { Time = time, OnError = null });
+        using var tracked = TrackedTopology.Submit(cluster, "jump", new Config(), builder.CreateTopology());
+        prepared.Wait(TimeSpan.FromSeconds(60)).ShouldBeTrue("the window bolt prepared");
+
+        time.Advance(TimeSpan.FromSeconds(1));
+        feeder.Feed(new Values("a"));
+        feeder.Feed(new Values("b"));
+        tracked.WaitIdle(() => feeder.Queued == 0);
+        time.Advance(TimeSpan.FromSeconds(60)); // sixty ticks at once, to an idle executor
+        Wait.Until(() => tracked.ReadTuples("window").Count >= 1, "the window ending at 5 s");
+        feeder.Feed(new Values("c"));
+        tracked.WaitIdle(() => feeder.Queued == 0);
+        time.Advance(TimeSpan.FromSeconds(4));
+        Wait.Until(() => tracked.ReadTuples("window").Count >= 2, "the window ending at 65 s");
+
+        // Empty windows in between are skipped, as in Storm.
+        tracked.ReadTuples("window").Select(v => $"{v[0].AsInt64() - start}: {v[1].AsString()}|{v[2].AsString()}|{v[3].AsString()}").ShouldBe(
+            ["5000: ab|ab|", "65000: c|c|ab"]);
+    }
 }

@@ -35,8 +35,7 @@ public sealed class DebugPageBrowserTests
         // The page refreshes itself: the sampled tuples and events appear without a reload.
         await Assertions.Expect(page.Locator("#trees tbody tr")).ToHaveCountAsync(4, new LocatorAssertionsToHaveCountOptions { Timeout = Patience });
         (await page.Locator("#events").InnerTextAsync()).ShouldContain("[FINE]");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshots.PathOf("events.png"), FullPage = true });
-        Screenshots.UpdateDocs("events.png", "ui-events.png");
+        await Screenshots.SaveAsync(page, "events.png", docsName: "ui-events.png");
 
         var failed = page.Locator("#trees tbody tr", new PageLocatorOptions { HasText = "failed" });
         (await failed.InnerTextAsync()).ShouldContain("BAD is not a word");
@@ -45,7 +44,6 @@ public sealed class DebugPageBrowserTests
         var failedEdge = page.Locator("#tree tbody tr", new PageLocatorOptions { HasText = "BAD is not a word" });
         (await failedEdge.InnerTextAsync()).ShouldContain("upper:");
         (await failedEdge.InnerTextAsync()).ShouldContain("→ check:");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshots.PathOf("tree.png"), FullPage = true });
-        Screenshots.UpdateDocs("tree.png", "ui-tree.png");
+        await Screenshots.SaveAsync(page, "tree.png", docsName: "ui-tree.png");
     }
 }

@@ -10,15 +10,14 @@ namespace Squall.Ui.Tests.Browser;
 /// <summary>
 /// What a Storm user does first, in a real browser (Debian's chromium through Playwright): a cluster
 /// (ZooKeeper, Nimbus, 2 supervisors), a word count submitted to it, <c>squall ui</c>, then the pages and the
-/// actions. Screenshots land in <c>screenshots/</c> beside the test assembly; with SQUALL_UPDATE_DOCS=1 the
-/// topology page also replaces <c>docs/ui.png</c>.
+/// actions. Screenshots land in <c>screenshots/</c> beside the test assembly (<see cref="Screenshots"/>); with
+/// SQUALL_UPDATE_DOCS=1 the topology page also replaces <c>docs/ui.png</c>.
 /// </summary>
 [Trait("Category", "Cluster")]
 [Collection("cluster")]
 public sealed class UiBrowserTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
-    private static readonly string Shots = Support.Screenshots.Dir;
 
     [Fact]
     public async Task A_user_watches_word_count_rise_and_deactivates_activates_rebalances_and_kills_it()
@@ -36,7 +35,6 @@ public sealed class UiBrowserTests
 
         await using var browser = await BrowserLauncher.LaunchAsync();
         var page = await browser.NewPageAsync();
-        Directory.CreateDirectory(Shots);
 
         // The cluster page lists the topology; its link opens the topology page.
         await page.GotoAsync(url);
@@ -47,8 +45,7 @@ public sealed class UiBrowserTests
         var first = await WaitForEmittedAsync(page, e => e > 0, "the spout emits");
         await WaitForEmittedAsync(page, e => e > first, "emitted rises");
         await page.Locator("#graph svg .node[data-component='count']").WaitForAsync();
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "topology.png"), FullPage = true });
-        Support.Screenshots.UpdateDocs("topology.png", "ui.png");
+        await Screenshots.SaveAsync(page, "topology.png", docsName: "ui.png");
 
         // The component page: executors with their host:port, input and output streams.
         await page.Locator("#bolts tr[data-id='count'] a").First.ClickAsync();
@@ -56,7 +53,7 @@ public sealed class UiBrowserTests
         (await page.Locator("#executors tbody tr").CountAsync()).ShouldBe(2);
         (await page.Locator("#executors tbody tr").First.InnerTextAsync()).ShouldContain("127.0.0.1:");
         (await page.Locator("#inputs").InnerTextAsync()).ShouldContain("split");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "component.png"), FullPage = true });
+        await Screenshots.SaveAsync(page, "component.png");
 
         // An executor links to its worker's log, served by that worker's supervisor.
         var logLink = await page.Locator("#executors tbody tr a.log-link").First.GetAttributeAsync("href");
@@ -65,7 +62,7 @@ public sealed class UiBrowserTests
         var logPage = await browser.NewPageAsync();
         await logPage.GotoAsync(logLink);
         (await logPage.Locator("#log").InnerTextAsync()).ShouldContain("running on port");
-        await logPage.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "worker-log.png") });
+        await Screenshots.SaveAsync(logPage, "worker-log.png", fullPage: false);
 
         // Deactivate (confirm, then give the token once): emitted stops rising.
         await page.GotoAsync(url + "#/topology/words");
@@ -92,7 +89,7 @@ public sealed class UiBrowserTests
         await WaitForTextAsync(page, "#bolts tr[data-id='split'] td:nth-child(2)", "1");
         await WaitForTextAsync(page, "#status", "ACTIVE");
         await WaitForEmittedAsync(page, e => e > 0, "the rebalanced topology emits");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "rebalanced.png"), FullPage = true });
+        await Screenshots.SaveAsync(page, "rebalanced.png");
 
         // Kill: gone from the cluster page.
         await page.Locator("#kill").ClickAsync();
@@ -100,7 +97,7 @@ public sealed class UiBrowserTests
         await page.Locator("#modal-confirm").ClickAsync();
         await page.GotoAsync(url);
         await Wait.UntilAsync(async () => await page.Locator("#topologies tr[data-id='words']").CountAsync() == 0, Patience, () => "the killed topology leaves the cluster page");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "cluster.png"), FullPage = true });
+        await Screenshots.SaveAsync(page, "cluster.png");
     }
 
     private static async Task<long> EmittedAsync(IPage page)

@@ -9,16 +9,19 @@ namespace Squall.Runtime.State.Checkpointing;
 /// checkpoint tuple is forwarded, anchored, then acked.
 /// </summary>
 /// <remarks>
-/// A stateful windowed bolt runs as this around a <see cref="Windowing.WindowedBoltExecutor"/>: the window acks each tuple when it
-/// leaves the window, and this holds that ack until the next commit, so a tuple is acked only once the state it fed is
-/// committed. Tuples still in a window when a worker dies were never acked: the spout replays them and the window refills
-/// (the window's contents are rebuilt by replay rather than stored).
+/// A stateful windowed bolt runs as this around a <see cref="Windowing.WindowedBoltExecutor"/>. By default the window acks each
+/// tuple when it leaves the window, and this holds that ack until the next commit, so a tuple is acked only once the state it
+/// fed is committed; tuples still in a window when a worker dies were never acked, so the spout replays them and the window
+/// refills. A persistent window is an <see cref="ICheckpointParticipant"/>: it saves its tuples with each checkpoint, next to
+/// the user's state, acks each tuple as it enters (held here until the commit that saved it), and restores itself on
+/// INITSTATE and ROLLBACK.
 /// </remarks>
 internal sealed class StatefulBoltExecutor : IRichBolt
 {
     private readonly IRichBolt _bolt;
     private readonly object _owner;
     private readonly IStatefulComponent _hooks;
+    private readonly ICheckpointParticipant? _participant;
     private readonly List<Tuple> _waiting = [];
     private readonly List<Tuple> _prepared = [];
     private CheckpointAligner? _aligner;
@@ -34,6 +37,7 @@ internal sealed class StatefulBoltExecutor : IRichBolt
         _bolt = bolt;
         _owner = owner;
         _hooks = owner;
+        _participant = bolt as ICheckpointParticipant;
     }
 
     public void Prepare(Config conf, TopologyContext context, OutputCollector collector)
@@ -112,11 +116,13 @@ internal sealed class StatefulBoltExecutor : IRichBolt
 
                 _hooks.PrePrepare(txid);
                 _state!.PrepareCommit(txid);
+                _participant?.Prepare(txid);
                 _prepared.AddRange(_collector!.TakeAcked());
                 break;
             case CheckpointAction.Commit:
                 _hooks.PreCommit(txid);
                 _state!.Commit(txid);
+                _participant?.Commit(txid);
                 foreach (var tuple in _prepared)
                 {
                     _collector!.Inner.Ack(tuple);
@@ -127,6 +133,7 @@ internal sealed class StatefulBoltExecutor : IRichBolt
             case CheckpointAction.Rollback:
                 _hooks.PreRollback();
                 _state!.Rollback();
+                _participant?.Rollback();
                 foreach (var tuple in _prepared.Concat(_collector!.TakeAcked()))
                 {
                     _collector.Inner.Fail(tuple, "rolled back with the bolt's state");
@@ -137,6 +144,7 @@ internal sealed class StatefulBoltExecutor : IRichBolt
             case CheckpointAction.InitState:
                 if (!_initialized)
                 {
+                    _participant?.InitState();
                     StateFactory.InitState(_owner, _state!);
                     _initialized = true;
                     foreach (var tuple in _waiting)
