@@ -29,5 +29,5 @@ internal static class UiCommand
         return command;
     }
 
-    private static int LogviewerPort(Config conf) => conf.GetNullableInt(ClusterKeys.LogviewerPort) ?? ClusterKeys.DefaultLogviewerPort;
+    private static int LogviewerPort(Config conf) => conf.GetNullableInt(ClusterKeys.LogviewerPort) ?? ClusterDefaults.LogviewerPort;
 }

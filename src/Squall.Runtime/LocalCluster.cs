@@ -62,6 +62,15 @@ public sealed class LocalCluster : IDisposable
     /// <summary>Starts calling NextTuple on the topology's spouts again.</summary>
     public void Activate(string name) => Get(name).Activate();
 
+    /// <summary>
+    /// Storm's "debug" action: logs <paramref name="samplingPct"/> % of the emits, acks and fails of the topology
+    /// (or of one <paramref name="component"/>, whose switch then wins over the topology's) to the event log the
+    /// UI shows. Throws <see cref="ArgumentException"/> for an unknown component or a percentage outside 0–100,
+    /// and <see cref="InvalidOperationException"/> when <c>topology.eventlogger.executors</c> is 0.
+    /// </summary>
+    public void Debug(string name, string? component, bool enable, double samplingPct) =>
+        Get(name).SetDebug(component, new EventLogging.SamplingSetting(enable, samplingPct));
+
     /// <summary>Stops calling NextTuple on the topology's spouts; bolts keep draining.</summary>
     public void Deactivate(string name) => Get(name).Deactivate();
 

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Squall.Runtime.EventLogging;
 using Squall.Runtime.Execution;
 using Squall.Runtime.Metrics;
 
@@ -15,6 +16,7 @@ internal sealed class RunningTopology : IAsyncDisposable
     private Config _conf;
     private List<Worker> _workers = [];
     private readonly long _started;
+    private DebugOptions _debug = DebugOptions.Off;
 
     public RunningTopology(string name, Config conf, StormTopology topology, LocalClusterOptions options)
     {
@@ -70,6 +72,7 @@ internal sealed class RunningTopology : IAsyncDisposable
             OnError = _options.OnError,
             Log = _options.Log,
         }))];
+        _workers.ForEach(w => w.Debug = _debug);
         var endpoints = _workers.Select(w => ("127.0.0.1", w.Port)).ToList();
         _workers.ForEach(w => w.Start(endpoints, active));
         IsActive = active;
@@ -85,6 +88,28 @@ internal sealed class RunningTopology : IAsyncDisposable
     {
         _workers.ForEach(w => w.Deactivate());
         IsActive = false;
+    }
+
+    /// <summary>Storm's debug action: sets the topology's (or one component's) sampling switch on every worker.</summary>
+    public void SetDebug(string? component, SamplingSetting setting)
+    {
+        if (_conf.GetNullableInt(Config.TopologyEventLoggerExecutors) == 0)
+        {
+            throw new InvalidOperationException($"Topology '{Name}' runs without an event logger ({Config.TopologyEventLoggerExecutors} is 0), so debug cannot be switched on.");
+        }
+
+        if (component is not null && !_topology.ById.ContainsKey(component))
+        {
+            throw new ArgumentException($"Topology '{Name}' has no component '{component}'.");
+        }
+
+        if (DebugOptions.CheckPercent(setting.SamplingPct) is { } problem)
+        {
+            throw new ArgumentException(problem);
+        }
+
+        _debug = _debug.With(component, setting);
+        _workers.ForEach(w => w.Debug = _debug);
     }
 
     /// <summary>

@@ -45,6 +45,9 @@ internal sealed record TopologyOptions
 
     public bool Debug { get; init; } = TopologyKeys.DefaultBool(Config.TopologyDebug);
 
+    /// <summary><c>topology.eventlogger.executors</c>: 0 turns debug sampling off; null, one event log per worker.</summary>
+    public int? EventLoggers { get; init; }
+
     public bool AlwaysTrySerialize { get; init; } = TopologyKeys.DefaultBool(Config.TopologyTestingAlwaysTrySerialize);
 
     public bool AckingEnabled => Ackers > 0;
@@ -74,6 +77,7 @@ internal sealed record TopologyOptions
             SpoutRecvqSkips = conf.GetInt(Config.TopologySpoutRecvqSkips, Defaults.SpoutRecvqSkips),
             WorkerExecutorThreads = conf.GetNullableInt(Config.TopologyWorkerExecutorThreads),
             Debug = conf.Debug,
+            EventLoggers = conf.GetNullableInt(Config.TopologyEventLoggerExecutors),
             AlwaysTrySerialize = conf.GetBool(Config.TopologyTestingAlwaysTrySerialize, Defaults.AlwaysTrySerialize),
             FallBackSerialization = conf.FallBackOnJavaSerialization,
         };

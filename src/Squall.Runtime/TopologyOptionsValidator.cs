@@ -17,6 +17,7 @@ internal static class TopologyOptionsValidator
         Check(problems, options.BatchFlushIntervalMillis >= 0, Config.TopologyBatchFlushIntervalMillis, options.BatchFlushIntervalMillis, "0 (flush after every NextTuple call) or more");
         Check(problems, options.SpoutRecvqSkips >= 1, Config.TopologySpoutRecvqSkips, options.SpoutRecvqSkips, "at least 1");
         Check(problems, options.WorkerExecutorThreads is null or (>= 1 and <= 256), Config.TopologyWorkerExecutorThreads, options.WorkerExecutorThreads, "between 1 and 256");
+        Check(problems, options.EventLoggers is null or >= 0, Config.TopologyEventLoggerExecutors, options.EventLoggers, "0 (debug sampling off) or more");
         foreach (var unknown in conf.UnknownKeys())
         {
             problems.Add(Config.SuggestKey(unknown) is { } suggestion

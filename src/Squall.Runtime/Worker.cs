@@ -117,6 +117,16 @@ public sealed class Worker : IAsyncDisposable
     /// <summary>Changes executor counts in place (single worker only).</summary>
     public void Rebalance(IReadOnlyDictionary<string, int> executors) => _runtime.Rebalance(executors);
 
+    /// <summary>Whether debug sampling can be switched on (<c>topology.eventlogger.executors</c> is not 0).</summary>
+    public bool EventLoggingEnabled => _context.Events.Enabled;
+
+    /// <summary>The debug options this worker's tasks sample by (Storm's event logger); each task sees a change at its next event.</summary>
+    public EventLogging.DebugOptions Debug
+    {
+        get => _context.Events.Options;
+        set => _context.Events.Options = value ?? EventLogging.DebugOptions.Off;
+    }
+
     /// <summary>This worker's counters, per task.</summary>
     internal IReadOnlyList<TaskMetrics> TaskMetrics => _runtime.TaskMetrics;
 

@@ -12,6 +12,9 @@ public sealed partial class Config
     /// <summary>How many acker tasks run; 0 turns acking off (at-most-once).</summary>
     public const string TopologyAckerExecutors = "topology.acker.executors";
 
+    /// <summary>Event loggers (debug sampling) per topology; 0 turns debug sampling off. Unset: one per worker.</summary>
+    public const string TopologyEventLoggerExecutors = "topology.eventlogger.executors";
+
     /// <summary>Seconds a tuple tree may take before it fails.</summary>
     public const string TopologyMessageTimeoutSecs = "topology.message.timeout.secs";
 

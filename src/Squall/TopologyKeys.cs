@@ -25,6 +25,11 @@ internal static class TopologyKeys
         H(Config.TopologyMaxTaskParallelism, null),
         H(Config.TopologyExecutorReceiveBufferSize, 32768),
 
+        // Storm's default is 0 (no event logger, so "debug" in the UI shows nothing until it is set). Squall's
+        // event log is a small buffer per worker that costs nothing until debug is switched on, so it is always
+        // there (null: one per worker); 0 still turns it off.
+        H(Config.TopologyEventLoggerExecutors, null),
+
         // Storm's default is 1. Squall publishes every batch at the end of each executor loop however full it
         // is, so a large cap costs no latency at low rates and on 2 cores gave word count ~1.8x (bench/RESULTS.md).
         H(Config.TopologyProducerBatchSize, 1024),
@@ -71,7 +76,7 @@ internal static class TopologyKeys
         K("topology.submitter.user", KeyEffect.System),
 
         // Accepted without effect: JVM, Kryo internals, resource-aware scheduling, security, blobstore,
-        // wait strategies and tuning of Storm's own queues (Squall's executors have their own), event logging.
+        // wait strategies and tuning of Storm's own queues (Squall's executors have their own).
         N("topology.tuple.compression.threshold", 1460),
         N("topology.tuple.compression.enable", false),
         N("topology.tuple.compression.max.decompressed.bytes", 10485760),
@@ -80,7 +85,6 @@ internal static class TopologyKeys
         N("topology.max.replication.wait.time.sec", 60),
         N("topology.worker.receiver.thread.count", 1),
         N("topology.ras.acker.executors.per.worker", 1),
-        N("topology.eventlogger.executors", 0),
         N("topology.tasks", null),
         N("topology.state.synchronization.timeout.secs", 60),
         N("topology.stats.sample.rate", 0.05),

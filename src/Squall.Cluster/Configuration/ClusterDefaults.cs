@@ -10,6 +10,16 @@ internal static class ClusterDefaults
     /// </summary>
     public const string BindHost = "127.0.0.1";
 
+    /// <summary>
+    /// Where each supervisor's log viewer listens unless <c>logviewer.host</c> says otherwise: loopback, even when
+    /// <c>squall.bind.host</c> opens the supervisor's workers to the network, because worker logs can hold
+    /// anything a topology printed. Exposing them is its own decision.
+    /// </summary>
+    public const string LogviewerHost = "127.0.0.1";
+
+    /// <summary>Storm's default port of the log viewer (<c>logviewer.port</c>), which each supervisor serves here.</summary>
+    public const int LogviewerPort = 8000;
+
     /// <summary>The shortest token a daemon accepts.</summary>
     public const int MinTokenLength = 8;
 

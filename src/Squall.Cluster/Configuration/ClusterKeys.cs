@@ -40,11 +40,9 @@ internal static class ClusterKeys
     public const string NimbusMaxPackageEntries = "nimbus.max.package.entries";
     public const string NimbusTopologyBuildTimeoutSecs = "nimbus.topology.build.timeout.secs";
     public const string LogviewerPort = "logviewer.port";
+    public const string LogviewerHost = "logviewer.host";
     public const string UiPort = "ui.port";
     public const string UiHost = "ui.host";
-
-    /// <summary>Storm's default port of the log viewer, which each supervisor serves here.</summary>
-    public const int DefaultLogviewerPort = 8000;
 
     /// <summary>Prefixes that belong to the daemons; keys under them that are not known are typos.</summary>
     public static IReadOnlyList<string> Namespaces { get; } = ["storm.", "nimbus.", "supervisor.", "worker.", "squall.", "ui.", "logviewer."];
@@ -57,7 +55,7 @@ internal static class ClusterKeys
         SupervisorHeartbeatFrequencySecs, WorkerHeartbeatFrequencySecs, BindHost, ApiToken,
         NimbusMaxPackageBytes, NimbusMaxPackageUnpackedBytes, NimbusMaxPackageEntries, NimbusTopologyBuildTimeoutSecs,
         ApiReadToken, SupervisorToken, ApiTlsCert, ApiTlsKey, ApiTlsCa, ZooKeeperAuthScheme, ZooKeeperAuthPayload,
-        ZooKeeperTopologyAuthScheme, ZooKeeperTopologyAuthPayload, WorkerOrphanTimeoutSecs, LogviewerPort, UiPort, UiHost,
+        ZooKeeperTopologyAuthScheme, ZooKeeperTopologyAuthPayload, WorkerOrphanTimeoutSecs, LogviewerPort, LogviewerHost, UiPort, UiHost,
     };
 
     /// <summary>Keys holding secrets: never handed to workers, never written where others can read them.</summary>

@@ -47,7 +47,10 @@ internal sealed record SupervisorOptions
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
     /// <summary>The log viewer's port (Storm's <c>logviewer.port</c>); 0 picks a free one (several supervisors on one host).</summary>
-    public int LogviewerPort { get; init; } = ClusterKeys.DefaultLogviewerPort;
+    public int LogviewerPort { get; init; } = ClusterDefaults.LogviewerPort;
+
+    /// <summary>The address the log viewer binds (<c>logviewer.host</c>); loopback unless configured, whatever <see cref="BindHost"/> is.</summary>
+    public string LogviewerHost { get; init; } = ClusterDefaults.LogviewerHost;
 
     public string SupervisorDir => Path.Combine(LocalDir, "supervisor");
 
@@ -67,6 +70,7 @@ internal sealed record SupervisorOptions
         HeartbeatPeriod = conf.GetSeconds(ClusterKeys.SupervisorHeartbeatFrequencySecs, 2),
         DaemonConfig = new Config(conf),
         PackageLimits = Packaging.PackageLimits.FromConfig(conf),
-        LogviewerPort = conf.GetNullableInt(ClusterKeys.LogviewerPort) ?? ClusterKeys.DefaultLogviewerPort,
+        LogviewerPort = conf.GetNullableInt(ClusterKeys.LogviewerPort) ?? ClusterDefaults.LogviewerPort,
+        LogviewerHost = conf.GetString(ClusterKeys.LogviewerHost, ClusterDefaults.LogviewerHost)!,
     };
 }

@@ -23,6 +23,16 @@ internal static class SupervisorOptionsValidator
 
         errors.AddRange(options.Tls.Validate());
 
+        if (options.LogviewerPort is < 0 or > 65535)
+        {
+            errors.Add($"{ClusterKeys.LogviewerPort} must be a port (0-65535; 0 picks a free one), not {options.LogviewerPort}.");
+        }
+
+        if (options.LogviewerHost != "localhost" && !System.Net.IPAddress.TryParse(options.LogviewerHost, out _))
+        {
+            errors.Add($"{ClusterKeys.LogviewerHost} must be an IP address to bind (e.g. 127.0.0.1 or 0.0.0.0), not '{options.LogviewerHost}'.");
+        }
+
         if (options.WorkerTimeout <= TimeSpan.Zero || options.WorkerStartTimeout <= TimeSpan.Zero || options.MonitorPeriod <= TimeSpan.Zero)
         {
             errors.Add($"{ClusterKeys.SupervisorWorkerTimeoutSecs}, {ClusterKeys.SupervisorWorkerStartTimeoutSecs} and {ClusterKeys.SupervisorMonitorFrequencySecs} must be positive.");

@@ -64,7 +64,7 @@ internal sealed class DevCluster : IAsyncDisposable
                     LocalDir = Path.Combine(localDir, "supervisor-" + i.ToString(CultureInfo.InvariantCulture)),
                     SlotPorts = ports,
                     // One log viewer per supervisor here, where Storm has one per host: consecutive ports.
-                    LogviewerPort = (conf.GetNullableInt(ClusterKeys.LogviewerPort) ?? ClusterKeys.DefaultLogviewerPort) is var logs and > 0 ? logs + i : 0,
+                    LogviewerPort = (conf.GetNullableInt(ClusterKeys.LogviewerPort) ?? ClusterDefaults.LogviewerPort) is var logs and > 0 ? logs + i : 0,
                     KillWorkersOnExit = true,
                 };
                 cluster._supervisors.Add(await SupervisorDaemon.StartAsync(supervisorOptions, new DaemonLog($"supervisor-{i}"), cancel));

@@ -54,6 +54,10 @@ internal static class NimbusApi
             var request = await ReadJsonAsync(http, ClusterJson.Default.RebalanceRequest, "rebalance", "{\"rebalanceOptions\": {\"numWorkers\": 3, \"executors\": {\"split\": 4}}}", c);
             return await service.RebalanceAsync(id, wait, request.RebalanceOptions, c);
         })));
+        api.MapPost("/topology/{id}/debug/{action}/{spct}", (HttpContext http, string id, string action, string spct, CancellationToken c) =>
+            Authorized(http, credentials, ApiAccess.Write, () => Run(() => service.DebugAsync(id, null, DebugSetting(action, spct), c))));
+        api.MapPost("/topology/{id}/component/{component}/debug/{action}/{spct}", (HttpContext http, string id, string component, string action, string spct, CancellationToken c) =>
+            Authorized(http, credentials, ApiAccess.Write, () => Run(() => service.DebugAsync(id, component, DebugSetting(action, spct), c))));
         api.MapPost("/supervisor/heartbeat", (HttpContext http, CancellationToken c) => Authorized(http, credentials, ApiAccess.Internal, () => Run(async () =>
         {
             var beat = await ReadJsonAsync(http, ClusterJson.Default.SupervisorHeartbeat, "heartbeat", "a SupervisorHeartbeat", c);
@@ -66,6 +70,18 @@ internal static class NimbusApi
             return new TopologyOperationResult("heartbeat", beat.SupervisorId, "success");
         })));
     }
+
+    /// <summary>Storm's <c>debug/{enable|disable}/{spct}</c> path segments.</summary>
+    private static Runtime.EventLogging.SamplingSetting DebugSetting(string action, string spct) => new(
+        action switch
+        {
+            "enable" => true,
+            "disable" => false,
+            _ => throw new ApiException(400, "invalid debug", $"The debug action must be 'enable' or 'disable', not '{action}'."),
+        },
+        double.TryParse(spct, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var pct)
+            ? pct
+            : throw new ApiException(400, "invalid debug", $"The sampling percentage must be a number between 0 and 100, not '{spct}'."));
 
     /// <summary>
     /// Gives every 4xx/5xx an <see cref="ApiError"/> body: unknown paths and methods (no endpoint wrote a body),

@@ -111,6 +111,19 @@ internal sealed partial class NimbusService(NimbusOptions options, ClusterStateS
         }, cancel);
     }
 
+    /// <summary>Storm's debug action: sets the topology's (or a component's) sampling switch; workers follow through the assignment.</summary>
+    public Task<TopologyOperationResult> DebugAsync(string idOrName, string? component, Runtime.EventLogging.SamplingSetting setting, CancellationToken cancel)
+    {
+        if (Runtime.EventLogging.DebugOptions.CheckPercent(setting.SamplingPct) is { } problem)
+        {
+            throw new ApiException(400, "invalid debug", problem);
+        }
+
+        return UpdateAsync("debug", idOrName, t => t.Conf.TryGetValue(Config.TopologyEventLoggerExecutors, out var loggers) && loggers == "0"
+            ? throw new ApiException(400, "event logging off", $"Topology '{t.Name}' runs without an event logger ({Config.TopologyEventLoggerExecutors} is 0), so debug cannot be switched on.")
+            : t with { Debug = (t.Debug ?? Runtime.EventLogging.DebugOptions.Off).With(component, setting) }, cancel);
+    }
+
     public async Task<TopologyRecord> FindAsync(string idOrName, CancellationToken cancel) =>
         (await store.ReadTopologiesAsync(cancel)).FirstOrDefault(t => t.Id == idOrName || t.Name == idOrName)
         ?? throw new ApiException(404, "unknown topology", $"No topology named or with id '{idOrName}'.");

@@ -66,13 +66,14 @@ internal static class Scheduler
                     Secret = topology.Secret,
                     WorkerZooKeeperAuth = topology.WorkerZooKeeperAuth,
                     Active = active,
+                    Debug = topology.Debug,
                     Slots = slots,
                     Conf = new Dictionary<string, string>(topology.Conf, StringComparer.Ordinal),
                 });
             }
-            else if (existing!.Active != active)
+            else if (existing!.Active != active || !Equals(existing.Debug, topology.Debug))
             {
-                result.Add(existing with { Active = active });
+                result.Add(existing with { Active = active, Debug = topology.Debug });
             }
         }
 

@@ -4,7 +4,8 @@ namespace Squall.Cluster.State;
 /// <c>/assignments/{id}</c>: which slots run a topology. The runtime places executors deterministically from
 /// (topology, config, worker count), so the ordered slot list is the whole placement. Every change of the
 /// slot list or the config bumps <see cref="Epoch"/>; a worker whose epoch is no longer current stops
-/// itself (fencing). Activation toggles <see cref="Active"/> without a new epoch, so it restarts nothing.
+/// itself (fencing). Activation toggles <see cref="Active"/> (and debug sets <see cref="Debug"/>) without a new
+/// epoch, so it restarts nothing.
 /// </summary>
 internal sealed record Assignment
 {
@@ -23,6 +24,9 @@ internal sealed record Assignment
     public string? WorkerZooKeeperAuth { get; init; }
 
     public required bool Active { get; init; }
+
+    /// <summary>The topology's debug options; like <see cref="Active"/>, a change keeps the epoch and restarts nothing.</summary>
+    public Runtime.EventLogging.DebugOptions? Debug { get; init; }
 
     /// <summary>Worker index → slot.</summary>
     public required List<WorkerSlot> Slots { get; init; }

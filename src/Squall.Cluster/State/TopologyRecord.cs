@@ -45,5 +45,8 @@ internal sealed record TopologyRecord
     /// <summary>Executor counts a pending rebalance applies (component → executors).</summary>
     public Dictionary<string, int>? RebalanceExecutors { get; init; }
 
+    /// <summary>Storm's debug options (<c>component_debug</c>): which components are sampled to the event log, at what rate.</summary>
+    public Runtime.EventLogging.DebugOptions? Debug { get; init; }
+
     public int RequestedWorkers => Conf.TryGetValue(Config.TopologyWorkers, out var w) && int.TryParse(w, out var n) && n > 0 ? n : 1;
 }

@@ -42,7 +42,11 @@ internal sealed class SlotRunner
         var transition = Slot.Step(State, inputs, _timeouts);
         if (transition.State.Kind != State.Kind)
         {
-            _log.Info($"slot {_port}: {State.Kind} -> {transition.State.Kind}{(transition.State.Current is { } c ? $" ({c.TopologyId} epoch {c.Epoch})" : string.Empty)}");
+            var current = transition.State.Current ?? State.Current;
+            using (Logging.SupervisorLog.BeginSlotScope(_log.Logger, _port, current?.TopologyId))
+            {
+                Logging.SupervisorLog.SlotChanged(_log.Logger, _port, State.Kind, transition.State.Kind, current?.Epoch ?? 0);
+            }
         }
 
         State = transition.State;
@@ -76,10 +80,18 @@ internal sealed class SlotRunner
                 _process?.Dispose();
                 _process = _launcher.Launch(launch.Assignment, _port, _packages.DirOf(launch.Assignment), _files);
                 _files.WriteRecord(new WorkerRecord(_process.Id, _process.StartTime, launch.Assignment.TopologyId, launch.Assignment.Epoch, launch.Assignment.PackageHash));
-                _log.Info($"slot {_port}: launched worker pid {_process.Id} for {launch.Assignment.TopologyId} epoch {launch.Assignment.Epoch} (restarts {State.Restarts})");
+                using (Logging.SupervisorLog.BeginSlotScope(_log.Logger, _port, launch.Assignment.TopologyId))
+                {
+                    Logging.SupervisorLog.Launched(_log.Logger, _port, _process.Id, launch.Assignment.TopologyId, launch.Assignment.Epoch, State.Restarts);
+                }
+
                 break;
             case SlotAction.KillWorker kill when _process is not null:
-                _log.Info($"slot {_port}: {(kill.Force ? "killing" : "stopping")} worker pid {_process.Id}");
+                using (Logging.SupervisorLog.BeginSlotScope(_log.Logger, _port, State.Current?.TopologyId))
+                {
+                    Logging.SupervisorLog.Stopping(_log.Logger, _port, kill.Force ? "killing" : "stopping", _process.Id);
+                }
+
                 Signal(_process, kill.Force);
                 break;
             case SlotAction.ClearSlot:
@@ -116,7 +128,11 @@ internal sealed class SlotRunner
             {
                 _process = process;
                 State = new SlotState(SlotKind.Running, new SlotAssignment(record.TopologyId, record.Epoch, record.PackageHash), now);
-                _log.Info($"slot {_port}: adopted running worker pid {record.Pid} ({record.TopologyId} epoch {record.Epoch})");
+                using (Logging.SupervisorLog.BeginSlotScope(_log.Logger, _port, record.TopologyId))
+                {
+                    Logging.SupervisorLog.Adopted(_log.Logger, _port, record.Pid, record.TopologyId, record.Epoch);
+                }
+
                 return;
             }
 

@@ -65,7 +65,7 @@ internal sealed class SupervisorDaemon : IAsyncDisposable
         }
 
         _zk.StateChanged += OnZooKeeperStateChanged;
-        _logViewer = await LogViewer.StartAsync(_options.BindHost, _options.LogviewerPort, _options.SupervisorDir, _options.SlotPorts, cancel);
+        _logViewer = await LogViewer.StartAsync(_options.LogviewerHost, _options.LogviewerPort, _options.SupervisorDir, _options.SlotPorts, cancel);
         await RegisterAsync(cancel);
         SupervisorPidFile.Write(_options.SupervisorDir);
         _log.Info($"Supervisor {Id} on {_options.Host}, slots {string.Join(", ", _options.SlotPorts)}, logs on port {_logViewer.Port}, ZooKeeper {_options.ZooKeeper.ConnectionString}{_options.ZooKeeper.Root}");

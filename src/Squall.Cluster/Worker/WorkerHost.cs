@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Logging;
 using Squall.Cluster.Configuration;
+using Squall.Cluster.Logging;
 using Squall.Cluster.Packaging;
 using Squall.Cluster.State;
 using Squall.Cluster.Supervisor;
@@ -16,18 +18,21 @@ internal sealed class WorkerHost(WorkerHostOptions options, DaemonLog log) : IDi
 {
     private readonly Signal _wake = new();
     private readonly List<string> _errors = [];
+    private readonly ILogger _log = log.Logger;
 
     public void Dispose() => _wake.Dispose();
 
     /// <summary>Runs until fenced or cancelled (SIGTERM); returns the process exit code.</summary>
     public async Task<int> RunAsync(CancellationToken cancel)
     {
+        // Threads the worker starts below inherit this scope (the execution context flows into them).
+        using var scope = WorkerLog.BeginWorkerScope(_log, options.TopologyId, options.Port);
         await using var zk = await ZooKeeperConnector.ConnectAsync(options.ZooKeeper, cancel);
         var store = new ClusterStateStore(zk, new ClusterPaths(options.ZooKeeper.Root));
         var assignment = await store.ReadAssignmentAsync(options.TopologyId, _wake.SetAsync, cancel);
         if (Fenced(assignment) is { } reason)
         {
-            log.Info($"not starting: {reason}");
+            WorkerLog.NotStarting(_log, reason);
             return 0;
         }
 
@@ -44,14 +49,16 @@ internal sealed class WorkerHost(WorkerHostOptions options, DaemonLog log) : IDi
             WorkerCount = assignment.Slots.Count,
             Secret = Convert.FromBase64String(assignment.Secret),
             Epoch = options.Epoch,
-            OnWarning = log.Warn,
+            OnWarning = w => WorkerLog.Warning(_log, w),
+            Log = line => WorkerLog.TopologyDebug(_log, line),
             BindHost = options.BindHost,
             Port = options.Port,
             Time = options.Time,
             OnError = OnError,
         });
+        worker.Debug = assignment.Debug ?? Runtime.EventLogging.DebugOptions.Off;
         worker.Start([.. assignment.Slots.Select(s => (s.Host, s.Port))], assignment.Active);
-        log.Info($"worker {index + 1}/{assignment.Slots.Count} of {options.TopologyId} epoch {options.Epoch} running on port {options.Port} ({(assignment.Active ? "active" : "inactive")})");
+        WorkerLog.Running(_log, index + 1, assignment.Slots.Count, options.TopologyId, options.Epoch, options.Port, assignment.Active ? "active" : "inactive");
         await FollowAsync(store, worker, assignment.Active, cancel);
         return 0;
     }
@@ -72,7 +79,7 @@ internal sealed class WorkerHost(WorkerHostOptions options, DaemonLog log) : IDi
                 }
                 else if (options.Time.GetUtcNow() - supervisorSeen > options.OrphanTimeout)
                 {
-                    log.Warn($"stopping: the supervisor has been gone for more than {options.OrphanTimeout.TotalSeconds:F0} s ({ClusterKeys.WorkerOrphanTimeoutSecs})");
+                    WorkerLog.Orphaned(_log, options.OrphanTimeout.TotalSeconds, ClusterKeys.WorkerOrphanTimeoutSecs);
                     return;
                 }
             }
@@ -85,7 +92,7 @@ internal sealed class WorkerHost(WorkerHostOptions options, DaemonLog log) : IDi
                     var assignment = await store.ReadAssignmentAsync(options.TopologyId, _wake.SetAsync, cancel);
                     if (Fenced(assignment) is { } reason)
                     {
-                        log.Info($"stopping: {reason}");
+                        WorkerLog.Stopping(_log, reason);
                         return;
                     }
 
@@ -93,13 +100,20 @@ internal sealed class WorkerHost(WorkerHostOptions options, DaemonLog log) : IDi
                     {
                         active = assignment.Active;
                         (active ? (Action)worker.Activate : worker.Deactivate)();
-                        log.Info(active ? "activated" : "deactivated");
+                        WorkerLog.ActivationChanged(_log, active ? "activated" : "deactivated");
+                    }
+
+                    if (!Equals(worker.Debug, assignment.Debug ?? Runtime.EventLogging.DebugOptions.Off))
+                    {
+                        worker.Debug = assignment.Debug ?? Runtime.EventLogging.DebugOptions.Off;
+                        var described = Describe(worker.Debug); // rare: worth no guard
+                        WorkerLog.DebugChanged(_log, described);
                     }
                 }
                 catch (ZooKeeper.ZooKeeperException e) when (!cancel.IsCancellationRequested)
                 {
                     // ZooKeeper unreachable: keep running on the assignment we have.
-                    log.Warn($"could not read the assignment: {e.Message}");
+                    WorkerLog.AssignmentUnreadable(_log, e.Message);
                 }
 
                 wait = _wake.WaitAsync(Timeout.InfiniteTimeSpan, cancel);
@@ -115,9 +129,15 @@ internal sealed class WorkerHost(WorkerHostOptions options, DaemonLog log) : IDi
         : assignment.IndexOf(options.SupervisorId, options.Port) < 0 ? "this slot is no longer assigned"
         : null;
 
+    private static string Describe(Runtime.EventLogging.DebugOptions debug) =>
+        string.Join(", ", new[] { debug.Topology is { } t ? $"topology {(t.Enabled ? $"{t.SamplingPct} %" : "off")}" : null }
+            .Concat(debug.Components.Select(c => $"{c.Key} {(c.Value.Enabled ? $"{c.Value.SamplingPct} %" : "off")}"))
+            .OfType<string>()
+            .DefaultIfEmpty("off"));
+
     private void OnError(ComponentError error)
     {
-        log.Error($"{error.ComponentId}:{error.TaskId}", error.Error);
+        WorkerLog.ComponentError(_log, error);
         lock (_errors)
         {
             _errors.Add($"{error.Time:O} {error.ComponentId}:{error.TaskId} {error.Error.GetType().Name}: {error.Error.Message}");

@@ -1,3 +1,4 @@
+using Squall.Runtime.EventLogging;
 using Squall.Runtime.Messaging;
 
 namespace Squall.Runtime.Execution;
@@ -29,6 +30,11 @@ internal sealed class BoltCollector : OutputCollector
         }
 
         _task.Acked(input, failed: false);
+        if (_emitter.Sampler.Next())
+        {
+            _emitter.Sampler.Verdict(input, failed: false, reason: null);
+        }
+
         if (input.RootId != 0 && _emitter.AckingEnabled)
         {
             AckTrees(input);
@@ -46,6 +52,11 @@ internal sealed class BoltCollector : OutputCollector
         }
 
         _task.Acked(input, failed: true);
+        if (_emitter.Sampler.Next())
+        {
+            _emitter.Sampler.Verdict(input, failed: true, reason ?? "failed");
+        }
+
         if (input.RootId == 0 || !_emitter.AckingEnabled)
         {
             return;
@@ -81,12 +92,19 @@ internal sealed class BoltCollector : OutputCollector
         _task.CheckCollectorThread();
         var items = values.Items;
         var route = _emitter.Resolve(streamId, ref items, directTask, out var targets);
+        var edges = _emitter.Sampler.Next() ? new List<EventEdge>(targets.Length) : null;
         if (!_emitter.AckingEnabled || !AnyRooted(anchors))
         {
             var shared = new Tuple(items, route.Stream, _emitter.TaskId);
             foreach (var target in targets)
             {
                 _emitter.Send(shared, target);
+                edges?.Add(new EventEdge(0, 0, target));
+            }
+
+            if (edges is not null)
+            {
+                _emitter.Sampler.Emitted(streamId, items, null, edges);
             }
 
             return _emitter.TargetIds(targets.Length);
@@ -106,6 +124,15 @@ internal sealed class BoltCollector : OutputCollector
             }
 
             _emitter.Send(tuple, target);
+            if (edges is not null)
+            {
+                EventSampler.AddEdges(edges, tuple, target);
+            }
+        }
+
+        if (edges is not null)
+        {
+            _emitter.Sampler.Emitted(streamId, items, null, edges, AnchorEdges(anchors));
         }
 
         return _emitter.TargetIds(targets.Length);
@@ -117,6 +144,17 @@ internal sealed class BoltCollector : OutputCollector
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private void HookFail(Tuple input, string? reason) => _task.RunHooks(static (h, i) => h.BoltFail(i), new BoltFailInfo(input, _task.TaskId, reason));
+
+    private static List<EventEdge> AnchorEdges(ReadOnlySpan<Tuple> anchors)
+    {
+        var edges = new List<EventEdge>();
+        foreach (var anchor in anchors)
+        {
+            EventSampler.AddEdges(edges, anchor, -1);
+        }
+
+        return edges;
+    }
 
     private static bool AnyRooted(ReadOnlySpan<Tuple> anchors)
     {

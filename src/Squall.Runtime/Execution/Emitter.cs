@@ -35,7 +35,11 @@ internal sealed class Emitter
         _defaultStream = _streamIndex.GetValueOrDefault(Constants.DefaultStreamId, -1);
         _roundTrip = _worker.Options.AlwaysTrySerialize ? new TupleRoundTrip(_worker.Serializers) : null;
         _check = _roundTrip is null ? new SerializabilityCheck(_worker.Serializers) : null;
+        Sampler = new EventLogging.EventSampler(_worker.Events, component.Id, TaskId, _worker.Time);
     }
+
+    /// <summary>Debug sampling of this task's emits, acks and fails (Storm's event logger).</summary>
+    public EventLogging.EventSampler Sampler { get; }
 
     public ComponentSpec Component { get; }
 

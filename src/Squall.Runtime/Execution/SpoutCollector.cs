@@ -1,3 +1,4 @@
+using Squall.Runtime.EventLogging;
 using Squall.Runtime.Messaging;
 using Squall.Runtime.Routing;
 
@@ -30,9 +31,10 @@ internal sealed class SpoutCollector : SpoutOutputCollector
         _task.CheckCollectorThread();
         var items = values.Items;
         var route = _emitter.Resolve(streamId, ref items, directTask, out var targets);
+        var edges = _emitter.Sampler.Next() ? new List<EventEdge>(targets.Length) : null;
         if (messageId is not null && _emitter.AckingEnabled)
         {
-            EmitTracked(items, route, targets, messageId);
+            EmitTracked(streamId, items, route, targets, messageId, edges);
             return _emitter.TargetIds(targets.Length);
         }
 
@@ -41,6 +43,12 @@ internal sealed class SpoutCollector : SpoutOutputCollector
         foreach (var target in targets)
         {
             _emitter.Send(shared, target);
+            edges?.Add(new EventEdge(0, 0, target));
+        }
+
+        if (edges is not null)
+        {
+            _emitter.Sampler.Emitted(streamId, items, messageId, edges);
         }
 
         if (messageId is not null)
@@ -53,7 +61,7 @@ internal sealed class SpoutCollector : SpoutOutputCollector
 
     /// <summary>A tuple per target with its edge id, and the tree started at the acker (its own method: kept inline, it grew every emit's frame).</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private void EmitTracked(Value[] items, StreamRoute route, ReadOnlySpan<int> targets, object messageId)
+    private void EmitTracked(string streamId, Value[] items, StreamRoute route, ReadOnlySpan<int> targets, object messageId, List<EventEdge>? edges)
     {
         var root = _emitter.NextId();
         long xor = 0;
@@ -62,6 +70,12 @@ internal sealed class SpoutCollector : SpoutOutputCollector
             var edge = _emitter.NextId();
             xor ^= edge;
             _emitter.Send(new Tuple(items, route.Stream, _emitter.TaskId) { RootId = root, EdgeId = edge }, target);
+            edges?.Add(new EventEdge(root, edge, target));
+        }
+
+        if (edges is not null)
+        {
+            _emitter.Sampler.Emitted(streamId, items, messageId, edges);
         }
 
         if (targets.Length == 0)
@@ -70,7 +84,7 @@ internal sealed class SpoutCollector : SpoutOutputCollector
         }
         else
         {
-            _task.Track(root, messageId, route.Stream.Index);
+            _task.Track(root, messageId, route.Stream.Index, sampled: edges is not null);
             _task.SendToAcker(MessageKind.AckInit, root, xor);
         }
     }

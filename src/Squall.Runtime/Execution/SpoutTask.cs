@@ -22,6 +22,7 @@ internal sealed class SpoutTask : TaskRunner
     private readonly int _maxPending;
     private long _tracked;
     private SpoutCollector? _collector;
+    private EventLogging.EventSampler? _sampler;
     private long _throttledSince;
 
     public SpoutTask(WorkerContext worker, ComponentSpec component, ISpout spout, Config conf, TopologyContext context)
@@ -61,7 +62,11 @@ internal sealed class SpoutTask : TaskRunner
 
     public bool IsActive { get; private set; }
 
-    public void Bind(Emitter emitter) => _collector = new SpoutCollector(this, emitter);
+    public void Bind(Emitter emitter)
+    {
+        _collector = new SpoutCollector(this, emitter);
+        _sampler = emitter.Sampler;
+    }
 
     /// <summary>Calls NextTuple once; true when it emitted anything.</summary>
     public bool NextTuple()
@@ -84,12 +89,12 @@ internal sealed class SpoutTask : TaskRunner
         return Metrics.Emitted != before;
     }
 
-    public void Track(long root, object messageId, int stream)
+    public void Track(long root, object messageId, int stream, bool sampled)
     {
         // Only sampled trees read the clock (two reads per tree were a tenth of the acked path); 0 = unsampled.
         // The first tree (JIT warm-up) is never a sample.
         var start = (++_tracked & (LatencySampleEvery - 1)) == 0 ? Worker.Time.GetTimestamp() : 0;
-        _pending.Add(root, new PendingTree(messageId, start, stream));
+        _pending.Add(root, new PendingTree(messageId, start, stream, sampled));
         PendingCount++;
         if (PendingCount > Metrics.MaxPendingSeen)
         {
@@ -107,10 +112,20 @@ internal sealed class SpoutTask : TaskRunner
         {
             case MessageKind.TreeCompleted when _pending.Remove(envelope.Root, out var done):
                 PendingCount--;
+                if (done.Sampled)
+                {
+                    _sampler!.TreeEnded(envelope.Root, done.MessageId, "acked", null);
+                }
+
                 Acked(done.MessageId, done.StartTimestamp != 0 ? done.StartTimestamp : null, done.Stream);
                 break;
             case MessageKind.TreeFailed when _pending.Remove(envelope.Root, out var failed):
                 PendingCount--;
+                if (failed.Sampled)
+                {
+                    _sampler!.TreeEnded(envelope.Root, failed.MessageId, "failed", envelope.Reason!.ToString());
+                }
+
                 Failed(failed.MessageId, envelope.Reason!, failed.Stream);
                 break;
             case MessageKind.ResetTimeout:
@@ -164,8 +179,13 @@ internal sealed class SpoutTask : TaskRunner
         var reason = FailureReason.TimedOut(Worker.Options.MessageTimeoutSecs);
         PendingCount -= expired.Count;
         Metrics.TimedOut += expired.Count;
-        foreach (var tree in expired.Values)
+        foreach (var (root, tree) in expired)
         {
+            if (tree.Sampled)
+            {
+                _sampler!.TreeEnded(root, tree.MessageId, "timeout", reason.ToString());
+            }
+
             Failed(tree.MessageId, reason, tree.Stream);
         }
     }

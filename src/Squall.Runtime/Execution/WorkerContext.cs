@@ -14,6 +14,7 @@ internal sealed class WorkerContext
         Time = time;
         ReportErrorSink = reportError;
         ExecutorOfTask = new int[layout.MaxTaskId + 1];
+        Events = new EventLogging.EventLog(options.EventLoggers is not 0);
     }
 
     private long _flushEpoch;
@@ -40,6 +41,9 @@ internal sealed class WorkerContext
 
     /// <summary>This worker's listening port, once known (0 for a single worker).</summary>
     public Func<int>? Port { get; set; }
+
+    /// <summary>This worker's event logger: the debug options its tasks sample by, and the sampled events.</summary>
+    public EventLogging.EventLog Events { get; }
 
     /// <summary>Where log lines go (<c>topology.debug</c>); null discards them.</summary>
     public Action<string>? Log { get; init; }

@@ -96,7 +96,12 @@ internal sealed class WorkerStats : IDisposable
                 _port,
                 _shape,
                 tasks,
-                [.. _errors.Values.SelectMany(q => q).OrderBy(e => e.Time)]);
+                [.. _errors.Values.SelectMany(q => q).OrderBy(e => e.Time)])
+            {
+                Debug = _context.Events.Options,
+                EventLoggingEnabled = _context.Events.Enabled,
+                Events = _context.Events.Recent(),
+            };
         }
     }
 

@@ -1,3 +1,5 @@
+using Squall.Runtime.EventLogging;
+
 namespace Squall.Runtime.Metrics;
 
 // The built-in stats a worker reports (to its supervisor, then Nimbus; or to the local-mode UI): Storm's
@@ -19,4 +21,14 @@ public sealed record WorkerStatsReport(
     int Port,
     List<ComponentShape> Components,
     List<TaskStats> Tasks,
-    List<ErrorReport> Errors);
+    List<ErrorReport> Errors)
+{
+    /// <summary>The debug options the worker samples by (Storm's <c>component_debug</c>).</summary>
+    public DebugOptions Debug { get; init; } = DebugOptions.Off;
+
+    /// <summary>False when <c>topology.eventlogger.executors</c> is 0: debug sampling is off for good.</summary>
+    public bool EventLoggingEnabled { get; init; } = true;
+
+    /// <summary>The worker's most recent sampled events (debug), oldest first.</summary>
+    public List<SampledEvent> Events { get; init; } = [];
+}

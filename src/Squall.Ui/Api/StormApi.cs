@@ -55,15 +55,53 @@ internal static class StormApi
                 return Error(e.Status, e.Error, e.Message);
             }
         });
-        api.MapPost("/topology/{id}/debug/{action}/{spct}", (string id) => DebugUnavailable(id));
-        api.MapPost("/topology/{id}/component/{component}/debug/{action}/{spct}", (string id) => DebugUnavailable(id));
+        api.MapPost("/topology/{id}/debug/{action}/{spct}", (HttpContext http, string id, string action, string spct, CancellationToken c) =>
+            Act(source, http, () => Debug(id, null, action, spct), c));
+        api.MapPost("/topology/{id}/component/{component}/debug/{action}/{spct}", (HttpContext http, string id, string component, string action, string spct, CancellationToken c) =>
+            Act(source, http, () => Debug(id, component, action, spct), c));
+
+        // Squall: the sampled events and the tuple trees rebuilt from them.
+        api.MapGet("/topology/{id}/events", (string id, string? component, int? limit, CancellationToken c) => Run(async () =>
+            StormJson.Events(await FindAsync(source, id, c), component, Limit(limit))));
+        api.MapGet("/topology/{id}/trees", (string id, int? limit, CancellationToken c) => Run(async () =>
+        {
+            var topology = await FindAsync(source, id, c);
+            return new JsonObject { ["topologyId"] = topology.Id, ["trees"] = TupleTree.Recent(topology.Events, Limit(limit)) };
+        }));
+        api.MapGet("/topology/{id}/tree/{root}", (string id, string root, CancellationToken c) => Run(async () =>
+        {
+            var topology = await FindAsync(source, id, c);
+            var rootId = long.TryParse(root, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var r) && r != 0
+                ? r
+                : throw new UiSourceException(400, "invalid root", $"'{root}' is not a tuple tree's root id (a non-zero 64-bit number).");
+            var tasks = topology.Reports.SelectMany(x => x.Report.Tasks).GroupBy(t => t.TaskId).ToDictionary(g => g.Key, g => g.First().ComponentId);
+            return TupleTree.Build(topology.Events, rootId, t => tasks.GetValueOrDefault(t))
+                ?? throw new UiSourceException(404, "unknown tree", $"No sampled event belongs to tree {root}: it was not sampled, or its events were dropped (each worker keeps only its most recent events).");
+        }));
     }
 
     public static IResult Error(int status, string error, string message) =>
         Results.Text(new JsonObject { ["error"] = error, ["errorMessage"] = message }.ToJsonString(Json), "application/json", statusCode: status);
 
-    private static IResult DebugUnavailable(string id) =>
-        Error(501, "debug sampling unavailable", $"Event sampling (debug) is not available in this version of Squall; topology '{id}' is unchanged.");
+    /// <summary>Storm's <c>debug/{enable|disable}/{spct}</c>.</summary>
+    private static UiAction Debug(string id, string? component, string action, string spct)
+    {
+        var enable = action switch
+        {
+            "enable" => true,
+            "disable" => false,
+            _ => throw new UiSourceException(400, "invalid debug", $"The debug action must be 'enable' or 'disable', not '{action}'."),
+        };
+        var percent = double.TryParse(spct, NumberStyles.Float, CultureInfo.InvariantCulture, out var p) ? p : double.NaN;
+        if (Runtime.EventLogging.DebugOptions.CheckPercent(percent) is { } problem)
+        {
+            throw new UiSourceException(400, "invalid debug", problem.Replace("NaN", $"'{spct}'", StringComparison.Ordinal));
+        }
+
+        return new UiAction("debug", id) { Debug = (component, new Runtime.EventLogging.SamplingSetting(enable, percent)) };
+    }
+
+    private static int Limit(int? limit) => limit is > 0 ? limit.Value : 500;
 
     private static async Task<UiTopology> FindAsync(IUiSource source, string id, CancellationToken cancel) =>
         await source.TopologyAsync(id, cancel) ?? throw new UiSourceException(404, "unknown topology", $"No topology named or with id '{id}'.");

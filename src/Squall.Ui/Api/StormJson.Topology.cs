@@ -25,8 +25,9 @@ internal static partial class StormJson
             ["windowHint"] = window.Pretty,
             ["schedulerDisplayResource"] = false,
             ["replicationCount"] = 1,
-            ["debug"] = false,
-            ["samplingPct"] = 10,
+            ["debug"] = topology.Debug.Topology?.Enabled ?? false,
+            ["samplingPct"] = topology.Debug.Topology?.SamplingPct ?? DefaultSamplingPct,
+            ["eventLogging"] = topology.EventLoggingEnabled, // Squall: false when topology.eventlogger.executors is 0
             ["topologyStats"] = Array(StatsWindow.All.Select(w => TopologyStats(topology, w, sys))),
             ["workers"] = Array(topology.Workers.Select(w => Worker(topology, w))),
             ["spouts"] = Array(StatsView.Components(topology, "spout", sys).Select(c => Spout(topology, c, window, sys, now))),

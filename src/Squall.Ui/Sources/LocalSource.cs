@@ -61,13 +61,24 @@ internal sealed class LocalSource(LocalCluster cluster, string token, TimeProvid
                     cluster.Deactivate(action.TopologyId);
                     _ = Task.Run(() => cluster.KillTopologyAsync(action.TopologyId, wait), CancellationToken.None);
                     break;
+                case "debug":
+                    cluster.Debug(action.TopologyId, action.Debug.Component, action.Debug.Setting.Enabled, action.Debug.Setting.SamplingPct);
+                    break;
                 default:
-                    return new UiActionResult(404, "unknown action", $"'{action.Kind}' is not an action (activate, deactivate, rebalance, kill).");
+                    return new UiActionResult(404, "unknown action", $"'{action.Kind}' is not an action (activate, deactivate, rebalance, kill, debug).");
             }
         }
         catch (InvalidTopologyException e)
         {
             return new UiActionResult(400, "invalid rebalance", e.Message);
+        }
+        catch (ArgumentException e)
+        {
+            return new UiActionResult(400, "invalid debug", e.Message);
+        }
+        catch (InvalidOperationException e)
+        {
+            return new UiActionResult(400, "event logging off", e.Message);
         }
 
         await Task.CompletedTask;

@@ -72,11 +72,12 @@ internal sealed class NimbusSource(IReadOnlyList<string> seeds, IReadOnlyDiction
         {
             "activate" or "deactivate" => $"api/v1/topology/{id}/{action.Kind}",
             "kill" or "rebalance" => $"api/v1/topology/{id}/{action.Kind}/{action.WaitSecs}",
+            "debug" => DebugPath(id, action),
             _ => null,
         };
         if (path is null)
         {
-            return new UiActionResult(404, "unknown action", $"'{action.Kind}' is not an action (activate, deactivate, rebalance, kill).");
+            return new UiActionResult(404, "unknown action", $"'{action.Kind}' is not an action (activate, deactivate, rebalance, kill, debug).");
         }
 
         // The caller's token goes only to a Nimbus this UI was configured with, never to an address read from ZooKeeper.
@@ -105,6 +106,13 @@ internal sealed class NimbusSource(IReadOnlyList<string> seeds, IReadOnlyDiction
 
         var error = await ReadErrorAsync(response, cancel);
         return new UiActionResult((int)response.StatusCode, error.Error, error.ErrorMessage);
+    }
+
+    private static string DebugPath(string id, UiAction action)
+    {
+        var (component, setting) = action.Debug;
+        var target = component is null ? "" : $"component/{Uri.EscapeDataString(component)}/";
+        return $"api/v1/topology/{id}/{target}debug/{(setting.Enabled ? "enable" : "disable")}/{setting.SamplingPct.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
     }
 
     /// <summary>Storm's worker log link: the supervisor's log viewer, <c>TOPOLOGY/PORT/worker.log</c>.</summary>

@@ -1,3 +1,4 @@
+using Squall.Runtime.EventLogging;
 using Squall.Runtime.Metrics;
 
 namespace Squall.Ui.Sources;
@@ -14,6 +15,15 @@ internal sealed record UiTopology(
     IReadOnlyList<UiReport> Reports)
 {
     public IReadOnlyList<ComponentShape> Components => Reports.Count > 0 ? Reports[0].Report.Components : [];
+
+    /// <summary>The debug options the workers sample by (they all get the same).</summary>
+    public DebugOptions Debug => Reports.Count > 0 ? Reports[0].Report.Debug : DebugOptions.Off;
+
+    /// <summary>False when <c>topology.eventlogger.executors</c> is 0.</summary>
+    public bool EventLoggingEnabled => Reports.Count == 0 || Reports[0].Report.EventLoggingEnabled;
+
+    /// <summary>Every worker's sampled events, oldest first.</summary>
+    public IEnumerable<SampledEvent> Events => Reports.SelectMany(r => r.Report.Events).OrderBy(e => e.Time);
 
     public int MessageTimeoutSecs => Conf.TryGetValue(Config.TopologyMessageTimeoutSecs, out var v) && int.TryParse(v, out var n) ? n : 30;
 }

@@ -1,5 +1,6 @@
 // Squall UI: a small single-page app over Storm's UI REST API (/api/v1). Pages: cluster (#/), topology
-// (#/topology/ID?window=600) and component (#/topology/ID/component/C). Every page refreshes itself every
+// (#/topology/ID?window=600), component (#/topology/ID/component/C), and debug.js's sampled events and
+// tuple trees. Every page refreshes itself every
 // 2 seconds without a reload; actions ask for confirmation and, once, for the API token.
 "use strict";
 
@@ -30,6 +31,8 @@ function route() {
   const [path, query] = location.hash.replace(/^#/, "").split("?");
   const parts = path.split("/").filter(p => p).map(decodeURIComponent);
   const params = new URLSearchParams(query || "");
+  if (parts[0] === "topology" && parts[2] === "events") return { page: eventsPage, id: parts[1], component: params.get("component") };
+  if (parts[0] === "topology" && parts[2] === "tree") return { page: treePage, id: parts[1], root: parts[3] };
   if (parts[0] === "topology" && parts[2] === "component") return { page: componentPage, id: parts[1], component: parts[3], window: params.get("window") || ":all-time" };
   if (parts[0] === "topology") return { page: topologyPage, id: parts[1], window: params.get("window") || ":all-time" };
   return { page: clusterPage };
@@ -149,6 +152,8 @@ async function topologyPage(r) {
         h("button", { id: "activate", disabled: t.status === "ACTIVE", onclick: () => act(t, "activate") }, "Activate"),
         h("button", { id: "deactivate", class: "secondary", disabled: t.status !== "ACTIVE", onclick: () => act(t, "deactivate") }, "Deactivate"),
         h("button", { id: "rebalance", class: "secondary", onclick: () => rebalance(t) }, "Rebalance"),
+        debugButton(t, null, t.debug, t.samplingPct),
+        h("a", { id: "events-link", class: "button-link", href: `#/topology/${id}/events` }, "Events"),
         h("button", { id: "kill", class: "danger", onclick: () => kill(t) }, "Kill"))),
     h("div", { class: "sub" }, `${t.id} · up ${t.uptime} · ${t.workersTotal} workers · ${t.executorsTotal} executors · ${t.tasksTotal} tasks · message timeout ${t.msgTimeout} s`),
     h("section", { class: "panel" },
@@ -225,7 +230,8 @@ async function componentPage(r) {
   const spout = c.componentType === "spout";
   const summary = spout ? c.spoutSummary : c.boltStats;
   return [
-    h("h1", {}, c.id, h("span", { class: "badge REBALANCING" }, c.componentType), h("span", { class: `badge ${c.topologyStatus}` }, c.topologyStatus)),
+    h("h1", {}, c.id, h("span", { class: "badge REBALANCING" }, c.componentType), h("span", { class: `badge ${c.topologyStatus}` }, c.topologyStatus),
+      h("div", { class: "actions" }, debugButton({ ...c, name: c.name }, c.id, c.debug, c.samplingPct), h("a", { class: "button-link", href: c.eventLogLink }, "Events"))),
     h("div", { class: "sub" }, `${c.executors} executors · ${c.tasks} tasks · topology `, h("a", { href: `#/topology/${id}` }, c.name),
       c.inputs && c.inputs.length ? [" · inputs: ", c.inputs.map(i => h("span", { class: "chip" }, `${i.component}/${i.stream} (${i.grouping})`))] : ""),
     panel(spout ? "Spout stats" : "Bolt stats", table("component-stats", [

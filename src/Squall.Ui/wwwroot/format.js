@@ -13,6 +13,8 @@ const fmt = {
   },
   pct(x) { return (100 * x).toFixed(0) + "%"; },
   time(unixSecs) { return unixSecs ? new Date(unixSecs * 1000).toLocaleString() : ""; },
+  // An event's ISO time to the millisecond: sampled events are often less than a second apart.
+  clock(iso) { const d = new Date(iso); return isNaN(d) ? "" : d.toLocaleTimeString([], { hour12: false }) + "." + String(d.getMilliseconds()).padStart(3, "0"); },
   ago(secs) {
     if (secs === null || secs === undefined) return "";
     if (secs < 60) return secs + " s ago";

@@ -36,6 +36,19 @@ public sealed class SchedulerTests
     }
 
     [Fact]
+    public void Debug_keeps_the_epoch_and_an_equal_copy_changes_nothing()
+    {
+        var first = Scheduler.Schedule(Snapshot([Topology("t", 2)], [], [S1, S2])).Single();
+        var debug = Runtime.EventLogging.DebugOptions.Off.With("split", new Runtime.EventLogging.SamplingSetting(true, 25));
+        var next = Scheduler.Schedule(Snapshot([Topology("t", 2) with { Debug = debug }], [first], [S1, S2])).Single();
+        (next.Epoch, next.Debug).ShouldBe((first.Epoch, debug));
+
+        // As read back from ZooKeeper: a new but equal instance is no change.
+        var copy = Squall.Cluster.State.ClusterJson.Deserialize<Squall.Cluster.State.Assignment>(Squall.Cluster.State.ClusterJson.Serialize(next));
+        Scheduler.Schedule(Snapshot([Topology("t", 2) with { Debug = debug }], [copy], [S1, S2])).ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Dead_supervisor_loses_only_its_slots_and_the_epoch_advances()
     {
         var first = Scheduler.Schedule(Snapshot([Topology("t", 2)], [], [S1, S2])).Single();

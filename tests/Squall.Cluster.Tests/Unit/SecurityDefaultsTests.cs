@@ -23,6 +23,23 @@ public sealed class SecurityDefaultsTests
     }
 
     [Fact]
+    public void The_log_viewer_listens_on_loopback_even_when_the_supervisor_binds_wider()
+    {
+        var conf = new Config { [ClusterKeys.SupervisorToken] = "9876543210", [ClusterKeys.ZooKeeperAuthPayload] = "squall:0123456789", [ClusterKeys.BindHost] = "0.0.0.0" };
+        var options = SupervisorOptions.FromConfig(conf);
+        (options.BindHost, options.LogviewerHost, options.LogviewerPort).ShouldBe(("0.0.0.0", "127.0.0.1", 8000));
+        SupervisorOptionsValidator.Validate(options).ShouldBeEmpty();
+
+        conf[ClusterKeys.LogviewerHost] = "0.0.0.0";
+        conf[ClusterKeys.LogviewerPort] = "8123";
+        (SupervisorOptions.FromConfig(conf).LogviewerHost, SupervisorOptions.FromConfig(conf).LogviewerPort).ShouldBe(("0.0.0.0", 8123));
+
+        conf[ClusterKeys.LogviewerHost] = "every interface";
+        SupervisorOptionsValidator.Validate(SupervisorOptions.FromConfig(conf)).ShouldHaveSingleItem().ShouldContain(ClusterKeys.LogviewerHost);
+        ClusterKeys.Unknown(conf).ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Each_token_opens_only_its_own_calls()
     {
         var credentials = new ApiCredentials("client-token-1", "read-token-22", "supervisor-token-333");

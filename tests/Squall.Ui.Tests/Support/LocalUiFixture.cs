@@ -35,6 +35,9 @@ public sealed class LocalUiFixture : IAsyncDisposable
         return new LocalUiFixture(cluster, ui, log);
     }
 
+    /// <summary>A UI and client over a cluster the caller set up (disposing the fixture disposes the cluster).</summary>
+    public static async Task<LocalUiFixture> StartOnAsync(LocalCluster cluster) => new(cluster, await LocalUi.StartAsync(cluster, port: 0), new SpoutLog());
+
     public async Task<JsonObject> GetAsync(string path)
     {
         using var response = await Http.GetAsync(new Uri(path, UriKind.Relative));
