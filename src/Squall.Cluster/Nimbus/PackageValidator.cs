@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using Squall.Cluster.Packaging;
 using Squall.Cluster.State;
+using Squall.Processes;
 
 namespace Squall.Cluster.Nimbus;
 
@@ -105,6 +106,8 @@ internal sealed class PackageValidator(PackageLimits limits, TimeSpan buildTimeo
             }
         };
         process.Start();
+        // User code may hang in Build(): a Nimbus killed with -9 meanwhile must not leave it running.
+        using var guard = OrphanGuard.Watch(process);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         using var timers = CancellationTokenSource.CreateLinkedTokenSource(cancel);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Squall.Processes;
 
 namespace Squall.Testing.Servers;
 
