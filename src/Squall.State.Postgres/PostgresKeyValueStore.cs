@@ -18,9 +18,14 @@ internal sealed class PostgresKeyValueStore : KeyValueStore
     public PostgresKeyValueStore(NpgsqlDataSource dataSource, string schema, string stateNamespace)
     {
         _dataSource = dataSource;
-        _schema = QuoteIdentifier(schema);
+        _schema = PostgresSchema.QuoteIdentifier(schema);
         _namespace = stateNamespace;
-        CreateSchema();
+        PostgresSchema.Create(_dataSource, $"""
+            CREATE SCHEMA IF NOT EXISTS {_schema};
+            CREATE TABLE IF NOT EXISTS {_schema}.squall_state (namespace text NOT NULL, key bytea NOT NULL, value bytea NOT NULL, PRIMARY KEY (namespace, key));
+            CREATE TABLE IF NOT EXISTS {_schema}.squall_state_prepared (namespace text NOT NULL, key bytea NOT NULL, value bytea, PRIMARY KEY (namespace, key));
+            CREATE TABLE IF NOT EXISTS {_schema}.squall_state_tx (namespace text PRIMARY KEY, prepared_txid bigint, committed_txid bigint);
+            """);
     }
 
     /// <summary>The last committed txid of this namespace, or null.</summary>
@@ -78,7 +83,7 @@ internal sealed class PostgresKeyValueStore : KeyValueStore
     {
         using var connection = _dataSource.OpenConnection();
         using var transaction = connection.BeginTransaction();
-        Execute(connection, $"DELETE FROM {_schema}.squall_state_prepared WHERE namespace = $1", _namespace);
+        PostgresSchema.Execute(connection, $"DELETE FROM {_schema}.squall_state_prepared WHERE namespace = $1", _namespace);
         using (var batch = new NpgsqlBatch(connection, transaction))
         {
             foreach (var (key, value) in changes)
@@ -96,7 +101,7 @@ internal sealed class PostgresKeyValueStore : KeyValueStore
             }
         }
 
-        Execute(connection,
+        PostgresSchema.Execute(connection,
             $"INSERT INTO {_schema}.squall_state_tx (namespace, prepared_txid) VALUES ($1, $2) ON CONFLICT (namespace) DO UPDATE SET prepared_txid = $2",
             _namespace, txid);
         transaction.Commit();
@@ -130,8 +135,8 @@ internal sealed class PostgresKeyValueStore : KeyValueStore
             }
         }
 
-        Execute(connection, $"DELETE FROM {_schema}.squall_state_prepared WHERE namespace = $1", _namespace);
-        Execute(connection,
+        PostgresSchema.Execute(connection, $"DELETE FROM {_schema}.squall_state_prepared WHERE namespace = $1", _namespace);
+        PostgresSchema.Execute(connection,
             $"INSERT INTO {_schema}.squall_state_tx (namespace, prepared_txid, committed_txid) VALUES ($1, NULL, $2) " +
             $"ON CONFLICT (namespace) DO UPDATE SET prepared_txid = NULL, committed_txid = COALESCE($2, {_schema}.squall_state_tx.committed_txid)",
             _namespace, (object?)txid ?? DBNull.Value);
@@ -142,8 +147,8 @@ internal sealed class PostgresKeyValueStore : KeyValueStore
     {
         using var connection = _dataSource.OpenConnection();
         using var transaction = connection.BeginTransaction();
-        Execute(connection, $"DELETE FROM {_schema}.squall_state_prepared WHERE namespace = $1", _namespace);
-        Execute(connection, $"UPDATE {_schema}.squall_state_tx SET prepared_txid = NULL WHERE namespace = $1", _namespace);
+        PostgresSchema.Execute(connection, $"DELETE FROM {_schema}.squall_state_prepared WHERE namespace = $1", _namespace);
+        PostgresSchema.Execute(connection, $"UPDATE {_schema}.squall_state_tx SET prepared_txid = NULL WHERE namespace = $1", _namespace);
         transaction.Commit();
     }
 
@@ -156,32 +161,4 @@ internal sealed class PostgresKeyValueStore : KeyValueStore
 
         base.Dispose(disposing);
     }
-
-    private void CreateSchema()
-    {
-        using var connection = _dataSource.OpenConnection();
-        using var transaction = connection.BeginTransaction();
-        // Serialises concurrent first uses by many tasks: CREATE TABLE IF NOT EXISTS can race on the catalog otherwise.
-        Execute(connection, "SELECT pg_advisory_xact_lock(7345214)");
-        Execute(connection, $"""
-            CREATE SCHEMA IF NOT EXISTS {_schema};
-            CREATE TABLE IF NOT EXISTS {_schema}.squall_state (namespace text NOT NULL, key bytea NOT NULL, value bytea NOT NULL, PRIMARY KEY (namespace, key));
-            CREATE TABLE IF NOT EXISTS {_schema}.squall_state_prepared (namespace text NOT NULL, key bytea NOT NULL, value bytea, PRIMARY KEY (namespace, key));
-            CREATE TABLE IF NOT EXISTS {_schema}.squall_state_tx (namespace text PRIMARY KEY, prepared_txid bigint, committed_txid bigint);
-            """);
-        transaction.Commit();
-    }
-
-    private static void Execute(NpgsqlConnection connection, string sql, params object?[] parameters)
-    {
-        using var command = new NpgsqlCommand(sql, connection);
-        foreach (var parameter in parameters)
-        {
-            command.Parameters.AddWithValue(parameter ?? DBNull.Value);
-        }
-
-        command.ExecuteNonQuery();
-    }
-
-    private static string QuoteIdentifier(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

@@ -13,16 +13,7 @@ public sealed class PostgresStateProvider : IStateProvider
     /// <inheritdoc/>
     public KeyValueStore Open(string stateNamespace, Config conf, TopologyContext context)
     {
-        var settings = StateProviders.ProviderConfig(conf);
-        var connectionString = settings.TryGetProperty("connectionString", out var value) ? value.GetString() : null;
-        if (string.IsNullOrWhiteSpace(connectionString))
-        {
-            throw new InvalidTopologyException(
-                $"{Config.TopologyStateProviderConfig} must name the database for the postgres state provider: " +
-                """{"connectionString": "Host=127.0.0.1;Username=squall;Password=…;Database=squall"}""");
-        }
-
-        var schema = settings.TryGetProperty("schema", out var s) ? s.GetString() ?? "public" : "public";
-        return new PostgresKeyValueStore(NpgsqlDataSource.Create(connectionString), schema, stateNamespace);
+        var settings = PostgresSettings.From(conf, "postgres state provider");
+        return new PostgresKeyValueStore(NpgsqlDataSource.Create(settings.ConnectionString), settings.Schema, stateNamespace);
     }
 }

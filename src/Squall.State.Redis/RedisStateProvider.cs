@@ -10,17 +10,6 @@ namespace Squall.State.Redis;
 public sealed class RedisStateProvider : IStateProvider
 {
     /// <inheritdoc/>
-    public KeyValueStore Open(string stateNamespace, Config conf, TopologyContext context)
-    {
-        var settings = StateProviders.ProviderConfig(conf);
-        var configuration = settings.TryGetProperty("configuration", out var value) ? value.GetString() : null;
-        if (string.IsNullOrWhiteSpace(configuration))
-        {
-            throw new InvalidTopologyException(
-                $"{Config.TopologyStateProviderConfig} must name the server for the redis state provider: " +
-                """{"configuration": "127.0.0.1:6379,password=…"}""");
-        }
-
-        return new RedisKeyValueStore(ConnectionMultiplexer.Connect(configuration), stateNamespace);
-    }
+    public KeyValueStore Open(string stateNamespace, Config conf, TopologyContext context) =>
+        new RedisKeyValueStore(ConnectionMultiplexer.Connect(RedisSettings.Configuration(conf, "redis state provider")), stateNamespace);
 }

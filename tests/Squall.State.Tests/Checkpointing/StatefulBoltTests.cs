@@ -16,7 +16,7 @@ public sealed class StatefulBoltTests
         var builder = new TopologyBuilder();
         builder.SetSpout("sentences", () => new FixedSpout([.. sentences.Select(s => new Values(s))], new Fields("sentence"), log));
         builder.SetBolt("split", () => new SplitWords(), 2).ShuffleGrouping("sentences");
-        builder.SetBolt("count", () => new StatefulCounter(), 2).FieldsGrouping("split", new Fields("word"));
+        builder.SetBolt("count", () => new StatefulWordCount.StatefulCountBolt(), 2).FieldsGrouping("split", new Fields("word"));
         builder.SetBolt("capture", () => new CaptureBolt(sink)).ShuffleGrouping("count");
         var topology = builder.CreateTopology();
         topology.SpoutIds.ShouldContain(Checkpoint.ComponentId);
