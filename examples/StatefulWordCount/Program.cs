@@ -1,5 +1,5 @@
 using Squall.Runtime;
-using Squall.Processes;
+using Squall.ChildProcesses;
 using Squall.Testing.Servers;
 using StatefulWordCount;
 using WordCount;

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using Squall.Cluster.Packaging;
 using Squall.Cluster.State;
-using Squall.Processes;
+using Squall.ChildProcesses;
 
 namespace Squall.Cluster.Nimbus;
 

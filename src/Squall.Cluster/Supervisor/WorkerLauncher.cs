@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Squall.Cluster.Configuration;
-using Squall.Processes;
+using Squall.ChildProcesses;
 
 namespace Squall.Cluster.Supervisor;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Squall.Processes;
+using Squall.ChildProcesses;
 
 namespace Squall.Testing.Servers;
 

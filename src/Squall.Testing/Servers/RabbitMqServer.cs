@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Sockets;
-using Squall.Processes;
+using Squall.ChildProcesses;
 
 namespace Squall.Testing.Servers;
 

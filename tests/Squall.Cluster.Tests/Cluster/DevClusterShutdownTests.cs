@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Squall.Cluster.Tests.Infrastructure;
-using Squall.Processes;
+using Squall.ChildProcesses;
 
 namespace Squall.Cluster.Tests.Cluster;
 

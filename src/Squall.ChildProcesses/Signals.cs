@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Squall.Processes;
+namespace Squall.ChildProcesses;
 
 /// <summary>POSIX signals and identity, for servers that shut down cleanly on a signal and refuse to run as root.</summary>
 public static partial class Signals

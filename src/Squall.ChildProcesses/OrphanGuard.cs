@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace Squall.Processes;
+namespace Squall.ChildProcesses;
 
 /// <summary>
 /// Kills a child process when this process dies, however it dies. Cleanup code (<c>ProcessExit</c>, <c>finally</c>,

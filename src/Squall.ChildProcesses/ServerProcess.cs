@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Squall.Processes;
+namespace Squall.ChildProcesses;
 
 /// <summary>
 /// A real server process: started on a free loopback port with its files in a fresh temporary directory, ready once
