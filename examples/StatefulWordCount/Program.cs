@@ -1,4 +1,5 @@
 using Squall.Runtime;
+using Squall.ChildProcesses;
 using Squall.Testing.Servers;
 using StatefulWordCount;
 using WordCount;

@@ -23,6 +23,8 @@ public sealed class Worker : IAsyncDisposable
     private readonly WorkerMeter _meter;
     private readonly WorkerStats _stats;
     private RemoteSink[] _links = [];
+    // Replaced whole, never changed once published: the listener reads it at every handshake without a lock.
+    private volatile Dictionary<string, long> _peerEpochs = [];
 
     private Worker(WorkerOptions options)
     {
@@ -53,7 +55,7 @@ public sealed class Worker : IAsyncDisposable
         {
             _receiver = new WorkerReceiver(_context, _codec, () => _context.Sinks, _runtime.LocalExecutorCount);
             _server = new WireServer(
-                new WireServerOptions { Address = IPAddress.Parse(options.BindHost), Port = options.Port, TopologyId = options.TopologyId, Secret = options.Secret, Epoch = options.Epoch, OnRefused = options.OnWarning },
+                new WireServerOptions { Address = IPAddress.Parse(options.BindHost), Port = options.Port, TopologyId = options.TopologyId, Secret = options.Secret, EpochOf = PeerEpoch, OnRefused = options.OnWarning },
                 _receiver);
             _server.Start();
         }
@@ -77,18 +79,16 @@ public sealed class Worker : IAsyncDisposable
     }
 
     /// <summary>Connects to the other workers (retrying until they listen) and starts the executors.</summary>
+    /// <param name="workers">Every worker's address, by worker index (this one's included).</param>
+    /// <param name="active">Whether the spouts start emitting.</param>
+    /// <param name="epochs">The assignment epoch each worker presents, by index; null: every worker runs <see cref="WorkerOptions.Epoch"/>.</param>
     /// <remarks>The network runs on real time even when <see cref="WorkerOptions.Time"/> is a test clock: that clock drives ticks and timeouts, not socket backoff.</remarks>
-    public void Start(IReadOnlyList<(string Host, int Port)> workers, bool active)
+    public void Start(IReadOnlyList<(string Host, int Port)> workers, bool active, IReadOnlyList<long>? epochs = null)
     {
-        ArgumentNullException.ThrowIfNull(workers);
-        if (workers.Count != _options.WorkerCount)
-        {
-            throw new ArgumentException($"Expected {_options.WorkerCount} worker endpoints, got {workers.Count}.", nameof(workers));
-        }
-
+        CheckPeers(workers, epochs);
         var capacity = Math.Max(4, _context.Options.ReceiveBufferSize / _context.Options.ProducerBatchSize);
         _links = [.. workers.Where((_, i) => i != _options.WorkerIndex).Select(w => new RemoteSink(
-            new PeerConnectionOptions { Host = w.Host, Port = w.Port, TopologyId = _options.TopologyId, Secret = _options.Secret, Epoch = _options.Epoch, PeerName = $"worker-{_options.WorkerIndex}" },
+            new PeerConnectionOptions { Host = w.Host, Port = w.Port, TopologyId = _options.TopologyId, Secret = _options.Secret, Epoch = _options.Epoch, PeerName = PeerName(_options.WorkerIndex) },
             _codec,
             capacity,
             ReportUnencodable))];
@@ -100,6 +100,40 @@ public sealed class Worker : IAsyncDisposable
         _runtime.Start(active, _links);
         _receiver?.Started();
     }
+
+    /// <summary>
+    /// Follows an assignment in which this worker kept its place and epoch but others moved (their supervisor was
+    /// lost): links to a moved worker go to its new address, and only its new epoch may connect here, so the old
+    /// process of a moved worker is fenced while this one keeps running.
+    /// </summary>
+    public void UpdatePeers(IReadOnlyList<(string Host, int Port)> workers, IReadOnlyList<long> epochs)
+    {
+        ArgumentNullException.ThrowIfNull(epochs);
+        CheckPeers(workers, epochs);
+        for (var i = 0; i < workers.Count; i++)
+        {
+            if (i != _options.WorkerIndex)
+            {
+                _links[i < _options.WorkerIndex ? i : i - 1].Retarget(workers[i].Host, workers[i].Port);
+            }
+        }
+    }
+
+    private void CheckPeers(IReadOnlyList<(string Host, int Port)> workers, IReadOnlyList<long>? epochs)
+    {
+        ArgumentNullException.ThrowIfNull(workers);
+        if (workers.Count != _options.WorkerCount || (epochs is not null && epochs.Count != _options.WorkerCount))
+        {
+            throw new ArgumentException($"Expected {_options.WorkerCount} worker endpoints and epochs, got {workers.Count} and {epochs?.Count}.", nameof(workers));
+        }
+
+        // Set before any link moves, so a moved worker's new process is welcome as soon as it is reached.
+        _peerEpochs = epochs is null ? new Dictionary<string, long>() : new Dictionary<string, long>(epochs.Select((epoch, i) => KeyValuePair.Create(PeerName(i), epoch)), StringComparer.Ordinal);
+    }
+
+    private static string PeerName(int workerIndex) => $"worker-{workerIndex}";
+
+    private long PeerEpoch(string peerName) => _peerEpochs.TryGetValue(peerName, out var epoch) ? epoch : _options.Epoch;
 
     private void ReportUnencodable(Messaging.Envelope envelope, Wire.Codec.WireEncodingException error)
     {

@@ -43,8 +43,9 @@ internal static class NimbusApi
         })));
         api.MapPost("/topology", (HttpContext http, string? name, CancellationToken c) => Authorized(http, credentials, ApiAccess.Write, () => Run(async () =>
         {
-            var zip = await ReadPackageAsync(http, context.MaxPackageBytes, c);
-            return await service.SubmitAsync(name, ReadConf(http), zip, c);
+            using var upload = packages.BeginUpload();
+            await ReadPackageAsync(http, upload, context.MaxPackageBytes, c);
+            return await service.SubmitAsync(name, ReadConf(http), upload, c);
         })));
         api.MapPost("/topology/{id}/activate", (HttpContext http, string id, CancellationToken c) => Authorized(http, credentials, ApiAccess.Write, () => Run(() => service.ActivateAsync(id, c))));
         api.MapPost("/topology/{id}/deactivate", (HttpContext http, string id, CancellationToken c) => Authorized(http, credentials, ApiAccess.Write, () => Run(() => service.DeactivateAsync(id, c))));
@@ -126,8 +127,8 @@ internal static class NimbusApi
         await http.Response.WriteAsJsonAsync(new ApiError(error, message), ClusterJson.Default.ApiError);
     }
 
-    /// <summary>Reads a package, refusing it as soon as more than <paramref name="limit"/> bytes have arrived (whatever Content-Length claimed).</summary>
-    private static async Task<byte[]> ReadPackageAsync(HttpContext http, long limit, CancellationToken cancel)
+    /// <summary>Streams a package to disk, refusing it as soon as more than <paramref name="limit"/> bytes have arrived (whatever Content-Length claimed).</summary>
+    private static async Task ReadPackageAsync(HttpContext http, PackageUpload upload, long limit, CancellationToken cancel)
     {
         var tooLarge = new ApiException(413, "package too large", $"The package is larger than {limit} bytes ({Configuration.ClusterKeys.NimbusMaxPackageBytes}).");
         if (http.Request.ContentLength > limit)
@@ -140,27 +141,17 @@ internal static class NimbusApi
             size.MaxRequestBodySize = limit + 1;
         }
 
-        using var body = new MemoryStream();
-        var buffer = new byte[81920];
-        int read;
         try
         {
-            while ((read = await http.Request.Body.ReadAsync(buffer, cancel)) > 0)
+            if (!await upload.CopyFromAsync(http.Request.Body, limit, cancel))
             {
-                if (body.Length + read > limit)
-                {
-                    throw tooLarge;
-                }
-
-                body.Write(buffer, 0, read);
+                throw tooLarge;
             }
         }
         catch (BadHttpRequestException e) when (e.StatusCode == 413)
         {
             throw tooLarge;
         }
-
-        return body.ToArray();
     }
 
     private static async Task<T> ReadJsonAsync<T>(HttpContext http, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, string what, string shape, CancellationToken cancel)

@@ -1,3 +1,4 @@
+using Squall.Cluster.Configuration;
 using Squall.Cluster.Packaging;
 
 namespace Squall.Cluster.Nimbus;
@@ -86,14 +87,19 @@ internal sealed partial class NimbusDaemon
 
             try
             {
-                var zip = await _http.GetByteArrayAsync(new Uri($"{_options.Tls.Scheme}://{holder}/api/v1/topology/{topologyId}/package"), cancel);
-                if (PackageArchive.Hash(zip) != hash)
+                using var upload = _packages.BeginUpload();
+                using (var response = await _http.GetAsync(new Uri($"{_options.Tls.Scheme}://{holder}/api/v1/topology/{topologyId}/package"), HttpCompletionOption.ResponseHeadersRead, cancel))
                 {
-                    _log.Warn($"{topologyId}: package from {holder} has the wrong hash; ignored");
-                    continue;
+                    response.EnsureSuccessStatusCode();
+                    await using var body = await response.Content.ReadAsStreamAsync(cancel);
+                    if (!await upload.CopyFromAsync(body, _options.PackageLimits.MaxPackageBytes, cancel) || upload.Hash != hash)
+                    {
+                        _log.Warn($"{topologyId}: package from {holder} is larger than {ClusterKeys.NimbusMaxPackageBytes} or has the wrong hash; ignored");
+                        continue;
+                    }
                 }
 
-                await _packages.SaveAsync(topologyId, zip, cancel);
+                _packages.Adopt(topologyId, upload);
                 _log.Info($"{topologyId}: package replicated from {holder}");
                 return true;
             }

@@ -26,7 +26,10 @@ internal sealed class NimbusQueries(ClusterStateStore store, SupervisorTracker t
     public async Task<TopologyInfo> InfoAsync(TopologyRecord topology, CancellationToken cancel)
     {
         var assignment = await store.ReadAssignmentAsync(topology.Id, cancel: cancel);
-        var reports = tracker.WorkersOf(topology.Id).Where(r => r.Worker.Epoch == assignment?.Epoch).ToList();
+        // Reports of the current workers: each at its own slot's epoch (a replaced worker's last report does not count).
+        var reports = tracker.WorkersOf(topology.Id)
+            .Where(r => assignment is not null && assignment.IndexOf(r.SupervisorId, r.Worker.Port) is var i && i >= 0 && r.Worker.Epoch == assignment.EpochOf(i))
+            .ToList();
         var logPorts = (await store.ReadSupervisorsAsync(cancel: cancel)).ToDictionary(s => s.Id, s => s.LogPort, StringComparer.Ordinal);
         var workers = (assignment?.Slots ?? []).Select((s, i) => new WorkerInfo(
             i, s.SupervisorId, s.Host, s.Port, reports.Any(r => r.SupervisorId == s.SupervisorId && r.Worker.Port == s.Port))

@@ -23,7 +23,7 @@ internal sealed partial class NimbusService(NimbusOptions options, ClusterStateS
     /// <summary>Set by the daemon: asks the leader loop to reconcile now.</summary>
     public Action Reconcile { get; set; } = () => { };
 
-    public async Task<TopologyOperationResult> SubmitAsync(string? name, Dictionary<string, string> conf, byte[] zip, CancellationToken cancel)
+    public async Task<TopologyOperationResult> SubmitAsync(string? name, Dictionary<string, string> conf, PackageUpload package, CancellationToken cancel)
     {
         await RequireLeaderAsync();
         if (string.IsNullOrEmpty(name))
@@ -46,14 +46,14 @@ internal sealed partial class NimbusService(NimbusOptions options, ClusterStateS
             throw new ApiException(400, "invalid configuration", $"{Configuration.ClusterKeys.ZooKeeperTopologyAuthPayload} must look like user:password.");
         }
 
-        var sourceType = await validator.ValidateAsync(zip, conf, cancel);
+        var sourceType = await validator.ValidateAsync(package.Path, conf, cancel);
         await _writeLock.WaitAsync(cancel);
         try
         {
             await EnsureNameFreeAsync(name, cancel);
             var now = options.Time.GetUtcNow();
             var id = $"{name}-{now.ToUnixTimeSeconds()}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(2))}";
-            await packages.SaveAsync(id, zip, cancel);
+            packages.Adopt(id, package);
             await store.AddPackageHolderAsync(id, self.Id, cancel);
             conf[Config.TopologyName] = name;
             var workerAuth = givenWorkerAuth ?? $"{id}:{Convert.ToBase64String(RandomNumberGenerator.GetBytes(24))}";
@@ -62,8 +62,8 @@ internal sealed partial class NimbusService(NimbusOptions options, ClusterStateS
                 {
                     Id = id,
                     Name = name,
-                    PackageHash = PackageArchive.Hash(zip),
-                    PackageSize = zip.Length,
+                    PackageHash = package.Hash,
+                    PackageSize = package.Size,
                     SourceType = sourceType,
                     Conf = conf,
                     Status = TopologyStatus.Active,

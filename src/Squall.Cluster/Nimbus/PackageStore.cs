@@ -23,13 +23,11 @@ internal sealed class PackageStore
 
     public IEnumerable<string> TopologyIds => Directory.EnumerateFiles(_dir, "*.zip").Select(Path.GetFileNameWithoutExtension).OfType<string>();
 
-    /// <summary>Writes through a temporary file and a rename, so a package on disk is always whole.</summary>
-    public async Task SaveAsync(string topologyId, ReadOnlyMemory<byte> zip, CancellationToken cancel = default)
-    {
-        var temp = PathOf(topologyId) + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        await File.WriteAllBytesAsync(temp, zip, cancel);
-        File.Move(temp, PathOf(topologyId), overwrite: true);
-    }
+    /// <summary>A temporary file in the store for a package on its way in; a crash leaves a <c>.tmp</c> that the next start deletes.</summary>
+    public PackageUpload BeginUpload() => new(Path.Combine(_dir, Guid.NewGuid().ToString("N") + ".tmp"));
+
+    /// <summary>Makes a whole upload the package of <paramref name="topologyId"/> by a rename, so a package on disk is always whole.</summary>
+    public void Adopt(string topologyId, PackageUpload upload) => File.Move(upload.Path, PathOf(topologyId), overwrite: true);
 
     public void Delete(string topologyId)
     {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using Squall.Cluster.Packaging;
 using Squall.Cluster.State;
+using Squall.ChildProcesses;
 
 namespace Squall.Cluster.Nimbus;
 
@@ -24,14 +25,12 @@ internal sealed class PackageValidator(PackageLimits limits, TimeSpan buildTimeo
     private readonly SemaphoreSlim _concurrent = new(2, 2);
 
     /// <summary>Returns the source type's full name, or throws an <see cref="ApiException"/> that says what is wrong.</summary>
-    public async Task<string> ValidateAsync(byte[] zip, Dictionary<string, string> conf, CancellationToken cancel)
+    public async Task<string> ValidateAsync(string zipPath, Dictionary<string, string> conf, CancellationToken cancel)
     {
         var root = Directory.CreateTempSubdirectory("squall-validate-").FullName;
         await _concurrent.WaitAsync(cancel);
         try
         {
-            var zipPath = Path.Combine(root, "package.zip");
-            await File.WriteAllBytesAsync(zipPath, zip, cancel);
             var dir = Path.Combine(root, "package");
             try
             {
@@ -105,6 +104,8 @@ internal sealed class PackageValidator(PackageLimits limits, TimeSpan buildTimeo
             }
         };
         process.Start();
+        // User code may hang in Build(): a Nimbus killed with -9 meanwhile must not leave it running.
+        using var guard = OrphanGuard.Watch(process);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         using var timers = CancellationTokenSource.CreateLinkedTokenSource(cancel);

@@ -101,9 +101,13 @@ internal sealed class SupervisorDaemon : IAsyncDisposable
         var desired = new Dictionary<int, SlotAssignment>();
         foreach (var a in assignments.Values)
         {
-            foreach (var slot in a.Slots.Where(s => s.SupervisorId == Id))
+            for (var i = 0; i < a.Slots.Count; i++)
             {
-                desired[slot.Port] = new SlotAssignment(a.TopologyId, a.Epoch, a.PackageHash);
+                if (a.Slots[i].SupervisorId == Id)
+                {
+                    // The worker's own epoch: a slot elsewhere moving leaves this worker as it is.
+                    desired[a.Slots[i].Port] = new SlotAssignment(a.TopologyId, a.EpochOf(i), a.PackageHash);
+                }
             }
         }
 

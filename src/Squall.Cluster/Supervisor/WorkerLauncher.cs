@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Squall.Cluster.Configuration;
+using Squall.ChildProcesses;
 
 namespace Squall.Cluster.Supervisor;
 
@@ -53,12 +54,15 @@ internal sealed class WorkerLauncher(SupervisorOptions options, string superviso
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start a worker process.");
+        // A supervisor that kills its workers on exit (the dev cluster's) must not leave them behind when it is killed with -9 either.
+        var guard = options.KillWorkersOnExit ? OrphanGuard.Watch(process) : null;
         var log = new StreamWriter(files.LogPath, append: true) { AutoFlush = true };
         var gate = new Lock();
         process.OutputDataReceived += (_, e) => Append(log, gate, e.Data);
         process.ErrorDataReceived += (_, e) => Append(log, gate, e.Data);
         process.Exited += (_, _) =>
         {
+            guard?.Dispose();
             lock (gate)
             {
                 log.Dispose();

@@ -57,14 +57,15 @@ internal sealed class WorkerHost(WorkerHostOptions options, DaemonLog log) : IDi
             OnError = OnError,
         });
         worker.Debug = assignment.Debug ?? Runtime.EventLogging.DebugOptions.Off;
-        worker.Start([.. assignment.Slots.Select(s => (s.Host, s.Port))], assignment.Active);
+        worker.Start(Endpoints(assignment), assignment.Active, Epochs(assignment));
         WorkerLog.Running(_log, index + 1, assignment.Slots.Count, options.TopologyId, options.Epoch, options.Port, assignment.Active ? "active" : "inactive");
-        await FollowAsync(store, worker, assignment.Active, cancel);
+        await FollowAsync(store, worker, assignment, cancel);
         return 0;
     }
 
-    private async Task FollowAsync(ClusterStateStore store, Runtime.Worker worker, bool active, CancellationToken cancel)
+    private async Task FollowAsync(ClusterStateStore store, Runtime.Worker worker, Assignment started, CancellationToken cancel)
     {
+        var (active, peers) = (started.Active, Peers(started));
         var nextPoll = options.Time.GetUtcNow() + options.AssignmentPollPeriod;
         var supervisorSeen = options.Time.GetUtcNow();
         var wait = Task.CompletedTask;
@@ -96,6 +97,14 @@ internal sealed class WorkerHost(WorkerHostOptions options, DaemonLog log) : IDi
                         return;
                     }
 
+                    if (Peers(assignment!) is var moved && !moved.SequenceEqual(peers))
+                    {
+                        // Another worker's supervisor was lost and its slot moved: this one kept its place and keeps running.
+                        peers = moved;
+                        worker.UpdatePeers(Endpoints(assignment!), Epochs(assignment!));
+                        log.Info($"peers moved: {string.Join(", ", moved.Select(p => $"{p.Host}:{p.Port} epoch {p.Epoch}"))}");
+                    }
+
                     if (assignment!.Active != active)
                     {
                         active = assignment.Active;
@@ -123,10 +132,11 @@ internal sealed class WorkerHost(WorkerHostOptions options, DaemonLog log) : IDi
         }
     }
 
+    /// <summary>Why this worker must stop: its topology is gone, its slot is, or its slot's epoch moved on (it was replaced).</summary>
     private string? Fenced(Assignment? assignment) =>
         assignment is null ? "the topology has no assignment (killed)"
-        : assignment.Epoch != options.Epoch ? $"the assignment moved to epoch {assignment.Epoch} (this worker is epoch {options.Epoch})"
-        : assignment.IndexOf(options.SupervisorId, options.Port) < 0 ? "this slot is no longer assigned"
+        : assignment.IndexOf(options.SupervisorId, options.Port) is var index && index < 0 ? "this slot is no longer assigned"
+        : assignment.EpochOf(index) != options.Epoch ? $"this slot moved to epoch {assignment.EpochOf(index)} (this worker is epoch {options.Epoch})"
         : null;
 
     private static string Describe(Runtime.EventLogging.DebugOptions debug) =>
@@ -134,6 +144,12 @@ internal sealed class WorkerHost(WorkerHostOptions options, DaemonLog log) : IDi
             .Concat(debug.Components.Select(c => $"{c.Key} {(c.Value.Enabled ? $"{c.Value.SamplingPct} %" : "off")}"))
             .OfType<string>()
             .DefaultIfEmpty("off"));
+
+    private static List<(string Host, int Port)> Endpoints(Assignment assignment) => [.. assignment.Slots.Select(s => (s.Host, s.Port))];
+
+    private static List<long> Epochs(Assignment assignment) => [.. assignment.Slots.Select((_, i) => assignment.EpochOf(i))];
+
+    private static List<(string Host, int Port, long Epoch)> Peers(Assignment assignment) => [.. assignment.Slots.Select((s, i) => (s.Host, s.Port, assignment.EpochOf(i)))];
 
     private void OnError(ComponentError error)
     {

@@ -45,6 +45,9 @@ internal sealed class RemoteSink : IBatchSink, IAsyncDisposable
         _sender.Start();
     }
 
+    /// <summary>The receiving worker moved: frames still to send (and those returned unacknowledged) go to its new address.</summary>
+    public void Retarget(string host, int port) => _connection.Retarget(host, port);
+
     public bool TryPublish(TupleBatch batch)
     {
         // A hold stops data only: ack traffic (batches for acker and spout executors, which never mix with

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Squall.ChildProcesses;
 
 namespace Squall.Testing.Servers;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Sockets;
+using Squall.ChildProcesses;
 
 namespace Squall.Testing.Servers;
 

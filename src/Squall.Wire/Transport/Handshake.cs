@@ -9,6 +9,8 @@ namespace Squall.Wire.Transport;
 /// epoch, secret bytes, peer name string (all in the codec's primitive encoding). The server answers
 /// Welcome (varint version, hold flag byte) or Refuse (reason) and closes. The epoch fences workers: one
 /// still running an old assignment (its supervisor lost, say) cannot deliver into the new epoch's workers.
+/// Epochs are per worker (the server knows which one each peer name must present), so the workers that did
+/// not move keep theirs and keep running.
 /// </summary>
 internal static class Handshake
 {
@@ -34,9 +36,9 @@ internal static class Handshake
         FrameCodec.Write(output, FrameType.Hello, payload.WrittenSpan);
     }
 
-    /// <summary>Checks a Hello; returns the peer's name.</summary>
+    /// <summary>Checks a Hello against the epoch <paramref name="epochOf"/> expects of the peer's name; returns the peer's name.</summary>
     /// <exception cref="WireProtocolException">Not a Squall peer, another version, topology, secret or epoch.</exception>
-    public static string CheckHello(ReadOnlySpan<byte> payload, string topologyId, ReadOnlySpan<byte> secret, long epoch = 0)
+    public static string CheckHello(ReadOnlySpan<byte> payload, string topologyId, ReadOnlySpan<byte> secret, Func<string, long> epochOf)
     {
         try
         {
@@ -66,9 +68,9 @@ internal static class Handshake
                 throw new WireProtocolException("Invalid topology secret.");
             }
 
-            if (peerEpoch != epoch)
+            if (epochOf(peerName) is var expected && peerEpoch != expected)
             {
-                throw new WireProtocolException($"Epoch mismatch: the peer runs assignment epoch {peerEpoch}, this worker epoch {epoch}.");
+                throw new WireProtocolException($"Epoch mismatch: peer '{peerName}' runs assignment epoch {peerEpoch}, this worker expects epoch {expected}.");
             }
 
             return peerName;

@@ -12,22 +12,30 @@ public sealed partial class PeerConnection
     {
         var attempt = 0;
         var stopping = _stopping.Token;
+        var target = _target;
         while (!stopping.IsCancellationRequested)
         {
             var established = false;
             Exception error;
             Socket? socket = null;
+            if (_target != target)
+            {
+                (target, attempt) = (_target, 0); // a new address deserves a prompt first try
+            }
+
+            // Retarget cancels this attempt (a connection to the old address, or the wait before the next try).
+            using var current = CancellationTokenSource.CreateLinkedTokenSource(stopping, _retargeted.Token);
             try
             {
                 socket = SocketTuning.Apply(new Socket(SocketType.Stream, ProtocolType.Tcp));
-                var (reader, writer, held) = await ConnectAsync(socket, stopping);
+                var (reader, writer, held) = await ConnectAsync(socket, target, current.Token);
                 established = true;
                 attempt = 0;
                 _acked = 0;
                 _connected = true;
                 SetHeld(held);
                 Connected?.Invoke(this, EventArgs.Empty);
-                error = await PumpAsync(reader, writer, stopping);
+                error = await PumpAsync(reader, writer, current.Token);
                 await reader.CompleteAsync();
                 await writer.CompleteAsync();
             }
@@ -53,17 +61,17 @@ public sealed partial class PeerConnection
             }
 
             Disconnected?.Invoke(this, error);
-            await DelayBeforeReconnectAsync(attempt++, stopping);
+            await DelayBeforeReconnectAsync(attempt++, current.Token);
         }
     }
 
-    private async Task<(PipeReader Reader, PipeWriter Writer, bool Held)> ConnectAsync(Socket socket, CancellationToken stopping)
+    private async Task<(PipeReader Reader, PipeWriter Writer, bool Held)> ConnectAsync(Socket socket, Target target, CancellationToken stopping)
     {
         using var timeout = new CancellationTokenSource(_options.ConnectTimeout, _options.TimeProvider);
         using var connecting = CancellationTokenSource.CreateLinkedTokenSource(stopping, timeout.Token);
         try
         {
-            await socket.ConnectAsync(_options.Host, _options.Port, connecting.Token);
+            await socket.ConnectAsync(target.Host, target.Port, connecting.Token);
             var stream = new NetworkStream(socket, ownsSocket: true);
             var reader = PipeReader.Create(stream);
             var writer = PipeWriter.Create(stream);
@@ -72,7 +80,7 @@ public sealed partial class PeerConnection
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !stopping.IsCancellationRequested)
         {
-            throw new TimeoutException($"Connecting to {_options.Host}:{_options.Port} took longer than {_options.ConnectTimeout}.");
+            throw new TimeoutException($"Connecting to {target.Host}:{target.Port} took longer than {_options.ConnectTimeout}.");
         }
     }
 
@@ -251,7 +259,7 @@ public sealed partial class PeerConnection
         }
         catch (OperationCanceledException)
         {
-            // Disposed while waiting.
+            // Disposed or retargeted while waiting.
         }
     }
 

@@ -25,6 +25,7 @@ public sealed partial class PeerConnection : IAsyncDisposable
     {
         WireOptionsValidator.Validate(options);
         _options = options;
+        _target = new Target(options.Host, options.Port);
         _queue = Channel.CreateBounded<OutboundFrame>(new BoundedChannelOptions(options.SendQueueCapacity)
         {
             FullMode = BoundedChannelFullMode.Wait,

@@ -87,7 +87,7 @@ public sealed partial class WirePeer
                     throw new WireProtocolException($"Expected a handshake, got frame type {type}.");
                 }
 
-                PeerName = Handshake.CheckHello(payload.ToArray(), options.TopologyId, options.Secret.Span, options.Epoch);
+                PeerName = Handshake.CheckHello(payload.ToArray(), options.TopologyId, options.Secret.Span, options.EpochOf);
                 _reader.AdvanceTo(buffer.Start);
                 break;
             }

@@ -17,8 +17,12 @@ public sealed record WireServerOptions
     /// <summary>Per-topology secret that peers must present.</summary>
     public required ReadOnlyMemory<byte> Secret { get; init; }
 
-    /// <summary>The assignment epoch of this worker; peers of another epoch are refused.</summary>
-    public long Epoch { get; init; }
+    /// <summary>
+    /// The assignment epoch a peer of this name (its <see cref="PeerConnectionOptions.PeerName"/>) must present; others are
+    /// refused. Epochs are per worker: a worker restarted elsewhere gets a new one, so its old process cannot connect,
+    /// while workers that did not move keep theirs. Asked at every handshake, so it may follow a changing assignment.
+    /// </summary>
+    public Func<string, long> EpochOf { get; init; } = _ => 0;
 
     /// <summary>
     /// Called when a connection is refused before it authenticated (wrong secret, wrong epoch, not a Squall

@@ -2,71 +2,77 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Squall.ChildProcesses;
 
 namespace Squall.ZooKeeper.Hosting;
 
 /// <summary>
 /// A real, standalone ZooKeeper server for tests and <c>squall dev-cluster</c>: a JVM started on a free loopback port with a generated
-/// zoo.cfg and a temporary data directory, ready once it answers <c>ruok</c> with <c>imok</c>, stopped by
-/// pid. It lives beside the client (not in a test project) because the dev cluster ships it.
+/// zoo.cfg and a temporary data directory, ready once it answers <c>ruok</c> with <c>imok</c>. The life cycle (stop, kill, the guard
+/// that kills the JVM when this process dies) is <see cref="ServerProcess"/>'s. It lives beside the client (not in a test project)
+/// because the dev cluster ships it.
 /// Locating ZooKeeper: <c>ZOOKEEPER_CLASSPATH</c> (a Java classpath) if set; else <c>ZOOKEEPER_HOME</c>
 /// (an Apache tarball: its jars and lib/); else Debian's <c>/usr/share/java/zookeeper.jar</c>, whose
 /// manifest names its dependencies. Java: <c>JAVA_HOME</c>/bin/java, else <c>java</c> on PATH.
 /// </summary>
-public sealed class ZooKeeperServer : IAsyncDisposable
+public sealed class ZooKeeperServer : ServerProcess
 {
     private const string MainClass = "org.apache.zookeeper.server.quorum.QuorumPeerMain";
     private const string DebianJar = "/usr/share/java/zookeeper.jar";
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
-    private readonly string _directory;
     private readonly int _tickTimeMs;
-    private readonly StringBuilder _output = new();
-    private Process? _process;
 
     /// <param name="tickTimeMs">ZooKeeper's tick; sessions may last 2 to 120 ticks here (minimum one second).</param>
     /// <param name="port">The client port on 127.0.0.1; 0 picks a free one.</param>
     public ZooKeeperServer(int tickTimeMs = 500, int port = 0)
+        : base("zk", port)
     {
         _tickTimeMs = tickTimeMs;
-        Port = port == 0 ? FreeLoopbackPort() : port;
-        _directory = Path.Combine(Path.GetTempPath(), "squall-zk-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path.Combine(_directory, "data"));
     }
 
-    /// <summary>Fixed for the server's lifetime, so a restart comes back on the same address.</summary>
-    public int Port { get; }
-
+    /// <summary>The client's connection string.</summary>
     public string ConnectionString => $"127.0.0.1:{Port}";
 
-    public bool IsRunning => _process is { HasExited: false };
-
+    /// <summary>Starts a server and waits until it answers.</summary>
     public static async Task<ZooKeeperServer> StartNewAsync(int tickTimeMs = 500, int port = 0)
     {
         var server = new ZooKeeperServer(tickTimeMs, port);
         try
         {
-            await server.StartAsync();
+            await server.StartAsync().ConfigureAwait(false);
             return server;
         }
         catch
         {
-            await server.DisposeAsync();
+            await server.DisposeAsync().ConfigureAwait(false);
             throw;
         }
     }
 
-    public async Task StartAsync()
+    /// <summary>True if a server on <paramref name="port"/> answers <c>ruok</c> with <c>imok</c>.</summary>
+    public static async Task<bool> IsOkAsync(int port)
     {
-        if (IsRunning)
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        try
         {
-            return;
+            return await AnswersRuokAsync(port, timeout.Token).ConfigureAwait(false);
         }
+        catch (Exception exception) when (exception is SocketException or IOException or OperationCanceledException)
+        {
+            return false;
+        }
+    }
 
-        var config = Path.Combine(_directory, "zoo.cfg");
-        await File.WriteAllTextAsync(config, $"""
+    /// <inheritdoc />
+    protected override Task<bool> IsReadyAsync(CancellationToken cancellation) => AnswersRuokAsync(Port, cancellation);
+
+    /// <inheritdoc />
+    protected override async Task PrepareAsync()
+    {
+        Directory.CreateDirectory(DataDirectory);
+        await File.WriteAllTextAsync(ConfigPath, $"""
             tickTime={_tickTimeMs}
-            dataDir={Path.Combine(_directory, "data")}
+            dataDir={DataDirectory}
             clientPort={Port}
             clientPortAddress=127.0.0.1
             minSessionTimeout={Math.Max(1000, 2 * _tickTimeMs)}
@@ -75,146 +81,40 @@ public sealed class ZooKeeperServer : IAsyncDisposable
             admin.enableServer=false
             4lw.commands.whitelist=ruok,srvr,stat
 
-            """);
+            """).ConfigureAwait(false);
+    }
 
-        var start = new ProcessStartInfo(FindJava())
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+    /// <inheritdoc />
+    protected override ProcessStartInfo CreateStartInfo()
+    {
+        var start = new ProcessStartInfo(FindJava());
         // A small, quick-starting JVM: tests share a machine. forceSync=no skips fsync (a test needs no durability
         // beyond the OS cache, which survives killing the process).
         foreach (var argument in new[]
                  {
                      "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                     "-Dzookeeper.forceSync=no", $"-Dzookeeper.log.dir={_directory}",
-                     "-cp", FindClasspath(), MainClass, config,
+                     "-Dzookeeper.forceSync=no", $"-Dzookeeper.log.dir={DirectoryPath}",
+                     "-cp", FindClasspath(), MainClass, ConfigPath,
                  })
         {
             start.ArgumentList.Add(argument);
         }
 
-        lock (_output)
-        {
-            _output.Clear();
-        }
-
-        var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => Capture(e.Data);
-        process.ErrorDataReceived += (_, e) => Capture(e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        _process = process;
-        // A test run that ends without disposing the server (a crash, a cancelled run) must not leave the JVM behind.
-        AppDomain.CurrentDomain.ProcessExit += KillOnExit;
-        await WaitUntilServingAsync(process);
+        return start;
     }
 
-    /// <summary>Kills the server process by pid (as a crash would) and waits for it to exit.</summary>
-    public async Task StopAsync()
+    private string DataDirectory => Path.Combine(DirectoryPath, "data");
+
+    private string ConfigPath => Path.Combine(DirectoryPath, "zoo.cfg");
+
+    private static async Task<bool> AnswersRuokAsync(int port, CancellationToken cancellation)
     {
-        var process = _process;
-        _process = null;
-        AppDomain.CurrentDomain.ProcessExit -= KillOnExit;
-        if (process is null)
-        {
-            return;
-        }
-
-        if (!process.HasExited)
-        {
-            process.Kill();
-        }
-
-        await process.WaitForExitAsync();
-        process.Dispose();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await StopAsync();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp directory is harmless.
-        }
-    }
-
-    /// <summary>True if a server on <paramref name="port"/> answers <c>ruok</c> with <c>imok</c>.</summary>
-    public static async Task<bool> IsOkAsync(int port)
-    {
-        try
-        {
-            using var client = new TcpClient();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-            await client.ConnectAsync(IPAddress.Loopback, port, timeout.Token);
-            var stream = client.GetStream();
-            await stream.WriteAsync("ruok"u8.ToArray(), timeout.Token);
-            using var reader = new StreamReader(stream, Encoding.ASCII);
-            return await reader.ReadToEndAsync(timeout.Token) == "imok";
-        }
-        catch (Exception exception) when (exception is SocketException or IOException or OperationCanceledException)
-        {
-            return false;
-        }
-    }
-
-    private void KillOnExit(object? sender, EventArgs e)
-    {
-        try
-        {
-            _process?.Kill();
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
-        }
-    }
-
-    private async Task WaitUntilServingAsync(Process process)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (!await IsOkAsync(Port))
-        {
-            if (process.HasExited || deadline.Elapsed > StartTimeout)
-            {
-                var exited = process.HasExited;
-                await StopAsync(); // also drains the output of an exited process
-                string output;
-                lock (_output)
-                {
-                    output = _output.ToString();
-                }
-
-                throw new InvalidOperationException(
-                    $"ZooKeeper did not answer 'ruok' on port {Port} within {StartTimeout} " +
-                    $"({(exited ? "the process exited" : "killed it")}). Command: {process.StartInfo.FileName} " +
-                    $"{string.Join(' ', process.StartInfo.ArgumentList)}\nOutput:\n{output}");
-            }
-
-            await Task.Delay(100); // polling a condition, not timing an assertion
-        }
-    }
-
-    private void Capture(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_output)
-        {
-            if (_output.Length < 64 * 1024)
-            {
-                _output.AppendLine(line);
-            }
-        }
+        using var client = new TcpClient();
+        await client.ConnectAsync(IPAddress.Loopback, port, cancellation).ConfigureAwait(false);
+        var stream = client.GetStream();
+        await stream.WriteAsync("ruok"u8.ToArray(), cancellation).ConfigureAwait(false);
+        using var reader = new StreamReader(stream, Encoding.ASCII);
+        return await reader.ReadToEndAsync(cancellation).ConfigureAwait(false) == "imok";
     }
 
     private static string FindClasspath()
@@ -262,12 +162,5 @@ public sealed class ZooKeeperServer : IAsyncDisposable
         return candidates.FirstOrDefault(File.Exists)
             ?? throw new InvalidOperationException(
                 "No Java runtime found (JAVA_HOME or 'java' on PATH); ZooKeeper needs one: 'apt-get install -y zookeeper' pulls it in.");
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -32,20 +32,25 @@ public sealed class FailureTests
     }
 
     [Fact]
-    public async Task Supervisor_killed_with_sigkill_has_its_workers_reassigned_and_the_topology_completes()
+    public async Task Supervisor_killed_with_sigkill_has_only_its_workers_moved_and_no_message_is_lost()
     {
         await using var cluster = await TestCluster.StartAsync();
+        // Slow enough (about 20 s) that the slot moves while sentences are still flowing through both workers.
         var run = new WordCountRun(cluster.Dir, sentences: 3000);
-        (await cluster.CliAsync(run.SubmitArgs("words", workers: 2, rate: 300))).ExitCode.ShouldBe(0);
+        (await cluster.CliAsync(run.SubmitArgs("words", workers: 2, rate: 150))).ExitCode.ShouldBe(0);
         await Wait.UntilAsync(() => cluster.WorkerPids(0).Count == 1 && cluster.WorkerPids(1).Count == 1 && run.AckedCount > 200, Patience, cluster.Logs);
 
         var orphan = cluster.WorkerPids(0).Single().Value;
+        var (survivorPort, survivorPid) = cluster.WorkerPids(1).Single();
         await cluster.Supervisors[0].KillAsync();
 
-        // After nimbus.supervisor.timeout.secs its slot moves to supervisor 1; the orphan sees the new epoch and stops itself.
+        // After nimbus.supervisor.timeout.secs its slot moves to supervisor 1 with a new epoch for that worker only;
+        // the orphan sees its slot's epoch change and stops itself, and the survivor links to the moved worker.
         await Wait.UntilAsync(() => cluster.WorkerPids(1).Count == 2, Patience, cluster.Logs);
         await Wait.UntilAsync(() => !IsAlive(orphan), Patience, () => "the orphaned worker fences itself\n" + cluster.Logs());
         await Wait.UntilAsync(() => run.AllAcked, Patience, () => run.Describe() + "\n" + cluster.Logs());
+        cluster.WorkerPids(1).GetValueOrDefault(survivorPort).ShouldBe(survivorPid, "the worker that did not move keeps running");
+        WorkerLog(cluster, 1, survivorPort).ShouldContain("peers moved", Case.Sensitive, "the survivor followed the moved worker");
     }
 
     [Fact]
@@ -85,6 +90,13 @@ public sealed class FailureTests
 
         // (Its last words went to the dead supervisor's pipe, so only its exit is observable.)
         await Wait.UntilAsync(() => !IsAlive(orphan), Patience, () => "the orphaned worker stops after worker.orphan.timeout.secs\n" + cluster.Logs());
+    }
+
+    private static string WorkerLog(TestCluster cluster, int supervisor, int port)
+    {
+        var path = new Supervisor.SlotFiles(Path.Combine(cluster.SupervisorDir(supervisor), "supervisor"), port).LogPath;
+        using var reader = new StreamReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
+        return reader.ReadToEnd();
     }
 
     private static string TopologyId(TestCluster cluster) =>

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Squall.Cluster.Configuration;
 using Squall.Cluster.Nimbus;
+using Squall.Cluster.Tests.Infrastructure;
 using Squall.ZooKeeper.Hosting;
 
 namespace Squall.Cluster.Tests.Integration;
@@ -32,6 +33,8 @@ public sealed class InProcessNimbus : IAsyncDisposable
 
     internal static async Task<InProcessNimbus> StartAsync(Func<NimbusOptions, NimbusOptions>? configure = null)
     {
+        // Nimbus validates packages in a child of the squall executable; this process is the test host.
+        SquallExecutable.Use("dotnet", [DaemonProcess.CliPath]);
         var zooKeeper = await ZooKeeperServer.StartNewAsync();
         var dir = Directory.CreateTempSubdirectory("squall-api-test-").FullName;
         var port = FreePort();

@@ -61,6 +61,34 @@ public sealed class SchedulerTests
     }
 
     [Fact]
+    public void A_lost_slot_is_replaced_at_its_index_and_only_that_worker_gets_the_new_epoch()
+    {
+        var first = Scheduler.Schedule(Snapshot([Topology("t", 2)], [], [S1, S2])).Single();
+        var lost = first.Slots.FindIndex(s => s.SupervisorId == "s2");
+        var kept = 1 - lost;
+
+        var next = Scheduler.Schedule(Snapshot([Topology("t", 2)], [first], [S1])).Single();
+
+        next.Slots[kept].ShouldBe(first.Slots[kept], "the surviving worker keeps its index, so its executors");
+        next.EpochOf(kept).ShouldBe(first.EpochOf(kept), "and its epoch: it is not restarted");
+        next.Slots[lost].SupervisorId.ShouldBe("s1");
+        next.EpochOf(lost).ShouldBe(next.Epoch);
+        next.Epoch.ShouldBe(2);
+    }
+
+    [Fact]
+    public void A_config_change_gives_every_worker_the_new_epoch()
+    {
+        var first = Scheduler.Schedule(Snapshot([Topology("t", 2)], [], [S1, S2])).Single();
+        var changed = Topology("t", 2) with { Conf = new(Topology("t", 2).Conf) { ["topology.debug"] = "true" } };
+
+        var next = Scheduler.Schedule(Snapshot([changed], [first], [S1, S2])).Single();
+
+        next.Slots.ShouldBe(first.Slots);
+        next.WorkerEpochs.ShouldBe([2L, 2L]);
+    }
+
+    [Fact]
     public void Topologies_never_share_a_slot_and_wait_when_the_cluster_is_full()
     {
         var result = Scheduler.Schedule(Snapshot([Topology("a", 3), Topology("b", 2, submittedSecs: 1), Topology("c", 1, submittedSecs: 2)], [], [S1, S2]));

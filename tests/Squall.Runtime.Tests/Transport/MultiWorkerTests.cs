@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using System.Security.Cryptography;
+using Squall.Wire.Transport;
 using WordCount;
 
 namespace Squall.Runtime.Tests.Transport;
@@ -8,6 +9,8 @@ namespace Squall.Runtime.Tests.Transport;
 [Trait("Category", "Integration")]
 public sealed class MultiWorkerTests
 {
+    private static readonly byte[] Secret = RandomNumberGenerator.GetBytes(16);
+
     private static readonly string[] Sentences =
     [
         "the cow jumped over the moon",
@@ -94,6 +97,51 @@ public sealed class MultiWorkerTests
         proxies.Sum(p => p.Connections).ShouldBeGreaterThan(2, "the links reconnected after the cut");
     }
 
+    [Fact]
+    public async Task A_moved_worker_is_reached_at_its_new_address_and_its_old_epoch_is_refused()
+    {
+        var log = new SpoutLog();
+        var numbers = Support.Clusters.Numbers(5_000);
+        var builder = new TopologyBuilder();
+        builder.SetSpout("numbers", () => new FixedSpout(numbers, new Fields("n"), log, replayFailed: true));
+        builder.SetBolt("relay", () => new RelayBolt(), 2).ShuffleGrouping("numbers");
+        builder.SetBolt("sink", () => new RelayBolt(), 2).ShuffleGrouping("relay");
+        var (workers, _) = await StartWorkersAsync(builder.CreateTopology(), proxied: false, timeoutSecs: 3);
+        try
+        {
+            workers.ForEach(w => w.Activate());
+            Wait.Until(() => log.AckCount > 500, "some messages acked before the move");
+
+            // The worker without the spout "moves" (its supervisor was lost): a new process, a new port, a new epoch.
+            var moved = workers.FindIndex(w => w.GetExecutors().All(e => e.ComponentId != "numbers"));
+            var survivor = workers[1 - moved];
+            await workers[moved].DisposeAsync();
+            workers[moved] = CreateWorker(builder.CreateTopology(), moved, epoch: 2, timeoutSecs: 3);
+            var endpoints = workers.Select(w => ("127.0.0.1", w.Port)).ToList();
+            long[] epochs = [1, 1];
+            epochs[moved] = 2;
+            workers[moved].Start(endpoints, active: true, epochs);
+            survivor.UpdatePeers(endpoints, epochs);
+
+            Wait.Until(() => log.AckCount >= numbers.Count, "every message acked after the move");
+            var stale = new PeerConnection(new PeerConnectionOptions { Host = "127.0.0.1", Port = survivor.Port, TopologyId = "t", Secret = Secret, Epoch = 1, PeerName = $"worker-{moved}" });
+            await using (stale)
+            {
+                var refused = new TaskCompletionSource<Exception>(TaskCreationOptions.RunContinuationsAsynchronously);
+                stale.Disconnected += (_, e) => refused.TrySetResult(e);
+                stale.Start();
+                (await refused.Task.WaitAsync(TimeSpan.FromSeconds(60))).Message.ShouldContain("expects epoch 2");
+            }
+        }
+        finally
+        {
+            await DisposeAllAsync(workers);
+        }
+
+        log.Acks.Count.ShouldBe(numbers.Count);
+        log.Acks.Values.ShouldAllBe(n => n == 1);
+    }
+
     private static Dictionary<string, long> ExpectedCounts(IEnumerable<string> input) =>
         input.SelectMany(s => s.Split(' ')).GroupBy(w => w, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (long)g.Count(), StringComparer.Ordinal);
 
@@ -103,20 +151,10 @@ public sealed class MultiWorkerTests
     private static Task<(List<Worker> Workers, List<Support.TcpProxy> Proxies)> StartWorkersAsync(WordCountTopology source, bool proxied) =>
         StartWorkersAsync(source.Build(new Config()), proxied);
 
-    /// <summary>Two workers started inactive; with <paramref name="proxied"/>, each reaches the other through a proxy.</summary>
+    /// <summary>Two workers (epoch 1) started inactive; with <paramref name="proxied"/>, each reaches the other through a proxy.</summary>
     private static Task<(List<Worker> Workers, List<Support.TcpProxy> Proxies)> StartWorkersAsync(StormTopology topology, bool proxied, int timeoutSecs = 30)
     {
-        var secret = RandomNumberGenerator.GetBytes(16);
-        var conf = new Config { NumWorkers = 2, MessageTimeoutSecs = timeoutSecs };
-        var workers = Enumerable.Range(0, 2).Select(i => Worker.Create(new WorkerOptions
-        {
-            TopologyId = "t",
-            Conf = conf,
-            Topology = topology,
-            WorkerIndex = i,
-            WorkerCount = 2,
-            Secret = secret,
-        })).ToList();
+        var workers = Enumerable.Range(0, 2).Select(i => CreateWorker(topology, i, epoch: 1, timeoutSecs)).ToList();
         var proxies = proxied ? workers.Select(w => new Support.TcpProxy(w.Port)).ToList() : [];
         for (var i = 0; i < workers.Count; i++)
         {
@@ -126,6 +164,17 @@ public sealed class MultiWorkerTests
 
         return Task.FromResult((workers, proxies));
     }
+
+    private static Worker CreateWorker(StormTopology topology, int index, long epoch, int timeoutSecs) => Worker.Create(new WorkerOptions
+    {
+        TopologyId = "t",
+        Conf = new Config { NumWorkers = 2, MessageTimeoutSecs = timeoutSecs },
+        Topology = topology,
+        WorkerIndex = index,
+        WorkerCount = 2,
+        Secret = Secret,
+        Epoch = epoch,
+    });
 
     private static async Task DisposeAllAsync(IEnumerable<Worker> workers)
     {

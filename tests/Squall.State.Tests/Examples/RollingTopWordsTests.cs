@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using RollingTopWords;
+using Squall.ChildProcesses;
 using Squall.Testing;
 using Squall.Testing.Servers;
 using Squall.Windowing;

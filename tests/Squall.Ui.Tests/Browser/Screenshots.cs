@@ -1,12 +1,12 @@
 using Microsoft.Playwright;
 
-namespace Squall.Testing;
+namespace Squall.Ui.Tests.Browser;
 
 /// <summary>
 /// Where browser tests keep their screenshots: <c>screenshots/</c> beside the test assembly, and, when
 /// <c>SQUALL_UPDATE_DOCS=1</c>, a copy over the picture in the repository's <c>docs/</c> that shows it.
 /// </summary>
-public static class Screenshots
+internal static class Screenshots
 {
     /// <summary>The directory beside the test assembly.</summary>
     public static string Directory { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");

@@ -1,7 +1,9 @@
 using Microsoft.Playwright;
 using RollingTopWords;
+using Squall.ChildProcesses;
+using Squall.Runtime;
 using Squall.Testing;
-using Squall.Testing.Servers;
+using Squall.Ui.Tests.Browser;
 using Squall.Windowing;
 
 namespace Squall.Ui.Tests.Examples;

@@ -50,17 +50,17 @@ public class FrameCodecTests
             return output.WrittenSpan[FrameCodec.HeaderLength..].ToArray();
         }
 
-        Handshake.CheckHello(Hello("t", [1, 2]), "t", [1, 2]).ShouldBe("w1");
-        Should.Throw<WireProtocolException>(() => Handshake.CheckHello(Hello("t", [1, 3]), "t", [1, 2])).Message.ShouldContain("secret");
-        Should.Throw<WireProtocolException>(() => Handshake.CheckHello(Hello("u", [1, 2]), "t", [1, 2])).Message.ShouldContain("Topology");
+        Handshake.CheckHello(Hello("t", [1, 2]), "t", [1, 2], _ => 0).ShouldBe("w1");
+        Should.Throw<WireProtocolException>(() => Handshake.CheckHello(Hello("t", [1, 3]), "t", [1, 2], _ => 0)).Message.ShouldContain("secret");
+        Should.Throw<WireProtocolException>(() => Handshake.CheckHello(Hello("u", [1, 2]), "t", [1, 2], _ => 0)).Message.ShouldContain("Topology");
         var wrongMagic = Hello("t", [1, 2]);
         wrongMagic[0] = (byte)'X';
-        Should.Throw<WireProtocolException>(() => Handshake.CheckHello(wrongMagic, "t", [1, 2])).Message.ShouldContain("magic");
+        Should.Throw<WireProtocolException>(() => Handshake.CheckHello(wrongMagic, "t", [1, 2], _ => 0)).Message.ShouldContain("magic");
         var wrongVersion = Hello("t", [1, 2]);
         wrongVersion[4] = 99;
-        Should.Throw<WireProtocolException>(() => Handshake.CheckHello(wrongVersion, "t", [1, 2])).Message.ShouldContain("version 99");
+        Should.Throw<WireProtocolException>(() => Handshake.CheckHello(wrongVersion, "t", [1, 2], _ => 0)).Message.ShouldContain("version 99");
         var truncated = Hello("t", [1, 2])[..7];
-        Should.Throw<WireProtocolException>(() => Handshake.CheckHello(truncated, "t", [1, 2]));
+        Should.Throw<WireProtocolException>(() => Handshake.CheckHello(truncated, "t", [1, 2], _ => 0));
     }
 
     [Fact]

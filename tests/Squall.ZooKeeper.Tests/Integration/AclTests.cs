@@ -64,7 +64,7 @@ public sealed class AclTests : IAsyncLifetime
         owner.StateChanged += (_, e) => states.Add(e.State);
         await owner.CreateAsync("/private", "v1"u8.ToArray());
 
-        await _server.StopAsync();
+        await _server.KillAsync();
         await states.UntilAsync(s => s == ConnectionState.Disconnected);
         await _server.StartAsync();
         await states.UntilAsync(s => s == ConnectionState.Connected);

@@ -27,7 +27,7 @@ public sealed class ServerRestartTests : IAsyncLifetime
         var watch = new EventRecorder<string>();
         await client.GetDataAsync("/eph", watch.Watcher(e => $"{e.Type} {e.Path}"));
 
-        await _server.StopAsync();
+        await _server.KillAsync();
         await states.UntilAsync(s => s == ConnectionState.Disconnected);
         await _server.StartAsync();
         await states.UntilAsync(s => s == ConnectionState.Connected);

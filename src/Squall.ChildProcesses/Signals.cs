@@ -1,11 +1,14 @@
 using System.Runtime.InteropServices;
 
-namespace Squall.Testing.Servers;
+namespace Squall.ChildProcesses;
 
 /// <summary>POSIX signals and identity, for servers that shut down cleanly on a signal and refuse to run as root.</summary>
-internal static partial class Signals
+public static partial class Signals
 {
+    /// <summary>SIGINT.</summary>
     public const int Int = 2;
+
+    /// <summary>SIGTERM.</summary>
     public const int Term = 15;
 
     /// <summary>True if the current process runs as root (uid 0).</summary>

@@ -3,16 +3,17 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Squall.Testing.Servers;
+namespace Squall.ChildProcesses;
 
 /// <summary>
-/// A real server process for tests: started on a free loopback port with its files in a fresh temporary directory,
-/// ready once <see cref="IsReadyAsync"/> says so, stopped by pid (and killed by pid when the test run exits without
-/// disposing it). Subclasses say how to prepare the directory, which command to run and what "ready" means; this
-/// base owns the life cycle, the captured output and the error message a failed start gives.
+/// A real server process: started on a free loopback port with its files in a fresh temporary directory, ready once
+/// <see cref="IsReadyAsync"/> says so, stopped by pid, and killed by an <see cref="OrphanGuard"/> when this process dies
+/// without stopping it (a crashed or killed test run, kill -9 of <c>squall dev-cluster</c>). Subclasses say how to prepare
+/// the directory, which command to run and what "ready" means; this base owns the life cycle, the captured output and
+/// the error message a failed start gives. The test kit's servers (PostgreSQL, Redis, RabbitMQ) and the dev cluster's
+/// ZooKeeper derive from it.
 /// </summary>
 /// <remarks>
-/// Same shape as <c>Squall.ZooKeeper.Hosting.ZooKeeperServer</c> (which lives beside its client because the dev cluster ships it).
 /// The port is fixed for the server's lifetime, so <see cref="StartAsync"/> after <see cref="KillAsync"/> brings the server back
 /// on the same address with the same files, as a restarted database would.
 /// </remarks>
@@ -26,6 +27,7 @@ public abstract class ServerProcess : IAsyncDisposable
 
     private readonly StringBuilder _output = new();
     private Process? _process;
+    private OrphanGuard? _guard;
 
     /// <param name="name">A short name for the temporary directory and for messages ("postgres", "redis").</param>
     /// <param name="port">The port on 127.0.0.1; 0 picks a free one.</param>
@@ -90,8 +92,7 @@ public abstract class ServerProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         _process = process;
-        // A test run that ends without disposing the server (a crash, a cancelled run) must not leave it behind.
-        AppDomain.CurrentDomain.ProcessExit += KillOnExit;
+        _guard = OrphanGuard.Watch(process);
         await WaitUntilReadyAsync(process).ConfigureAwait(false);
     }
 
@@ -176,7 +177,6 @@ public abstract class ServerProcess : IAsyncDisposable
     {
         var process = _process;
         _process = null;
-        AppDomain.CurrentDomain.ProcessExit -= KillOnExit;
         if (process is null)
         {
             return;
@@ -205,23 +205,13 @@ public abstract class ServerProcess : IAsyncDisposable
 
         await process.WaitForExitAsync().ConfigureAwait(false);
         process.Dispose();
+        _guard?.Dispose();
+        _guard = null;
         await OnEndedAsync().ConfigureAwait(false);
     }
 
     /// <summary>Called after the server process ended (stopped or killed): stop companions such as RabbitMQ's epmd.</summary>
     protected virtual Task OnEndedAsync() => Task.CompletedTask;
-
-    private void KillOnExit(object? sender, EventArgs e)
-    {
-        try
-        {
-            _process?.Kill();
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
-        }
-    }
 
     private async Task WaitUntilReadyAsync(Process process)
     {
