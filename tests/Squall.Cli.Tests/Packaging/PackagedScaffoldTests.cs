@@ -79,7 +79,7 @@ public sealed class PackagedScaffoldTests(PackedFeed packed) : IClassFixture<Pac
         {
             "Squall", "Squall.Runtime", "Squall.Wire", "Squall.Testing", "Squall.Multilang", "Squall.Flux", "Squall.Drpc", "Squall.Connectors.Files",
             "Squall.Connectors.RabbitMQ", "Squall.Connectors.Redis", "Squall.Connectors.Postgres", "Squall.State.Postgres", "Squall.State.Redis",
-            "Squall.ChildProcesses", "Squall.Cli", "Squall.Templates",
+            "Squall.ChildProcesses", "Squall.Trident", "Squall.Cli", "Squall.Templates",
         })
         {
             packages.ShouldContain($"{id}.{packed.Version}.nupkg");
