@@ -30,7 +30,7 @@ public sealed class TestCluster : IAsyncDisposable
             storm.zookeeper.servers: ["127.0.0.1"]
             storm.zookeeper.port: {zooKeeper.Port}
             storm.zookeeper.session.timeout: 4000
-            storm.zookeeper.connection.timeout: 5000
+            storm.zookeeper.connection.timeout: 30000
             storm.local.hostname: "127.0.0.1"
             squall.bind.host: "127.0.0.1"
             nimbus.seeds: [{string.Join(", ", NimbusPorts.Select(p => $"\"127.0.0.1:{p}\""))}]
