@@ -40,6 +40,9 @@ internal sealed record TopologyOptions
     /// <summary>Threads of a worker's executor pool (bolts and ackers); null: one per core.</summary>
     public int? WorkerExecutorThreads { get; init; }
 
+    /// <summary>Run a bolt fed only by a one-to-one local grouping inside its upstream's executor (<c>topology.fusion.enable</c>).</summary>
+    public bool FusionEnabled { get; init; } = TopologyKeys.DefaultBool(Config.TopologyFusionEnable);
+
     /// <summary>Serialize unregistered user types with MessagePack between workers (and in the always-serialize check).</summary>
     public bool FallBackSerialization { get; init; } = TopologyKeys.DefaultBool(Config.TopologyFallBackOnJavaSerialization);
 
@@ -76,6 +79,7 @@ internal sealed record TopologyOptions
             BatchFlushIntervalMillis = conf.GetInt(Config.TopologyBatchFlushIntervalMillis, Defaults.BatchFlushIntervalMillis),
             SpoutRecvqSkips = conf.GetInt(Config.TopologySpoutRecvqSkips, Defaults.SpoutRecvqSkips),
             WorkerExecutorThreads = conf.GetNullableInt(Config.TopologyWorkerExecutorThreads),
+            FusionEnabled = conf.GetBool(Config.TopologyFusionEnable, Defaults.FusionEnabled),
             Debug = conf.Debug,
             EventLoggers = conf.GetNullableInt(Config.TopologyEventLoggerExecutors),
             AlwaysTrySerialize = conf.GetBool(Config.TopologyTestingAlwaysTrySerialize, Defaults.AlwaysTrySerialize),

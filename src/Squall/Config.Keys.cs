@@ -66,6 +66,14 @@ public sealed partial class Config
     /// </summary>
     public const string TopologyWorkerExecutorThreads = "topology.worker.executor.threads";
 
+    /// <summary>
+    /// Squall's own key (not Storm's): run a bolt whose only input is a local-or-shuffle (or none) grouping
+    /// from a component with as many tasks in the same workers inside its upstream's executor, each task
+    /// paired with one upstream task, its tuples handed over by a direct call instead of a queue (Flink's
+    /// operator chaining); default: true.
+    /// </summary>
+    public const string TopologyFusionEnable = "topology.fusion.enable";
+
     /// <summary>The topology's name, set by the runtime.</summary>
     public const string TopologyName = "topology.name";
 

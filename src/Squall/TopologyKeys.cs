@@ -51,6 +51,9 @@ internal static class TopologyKeys
         // Squall's own: the threads of a worker's executor pool (null: one per core).
         H(Config.TopologyWorkerExecutorThreads, null),
 
+        // Squall's own: fuse chains joined by local groupings into one executor (Execution/README.md).
+        H(Config.TopologyFusionEnable, true),
+
         // Windowed and stateful bolts.
         H(Config.TopologyStateCheckpointIntervalMs, 1000),
         K(Config.TopologyStateProvider, KeyEffect.Honoured),

@@ -31,13 +31,26 @@ internal sealed class BoltTask : TaskRunner
     /// <summary>This bolt's tick frequency (component setting over topology setting), or null.</summary>
     public int? TickFreqSecs { get; }
 
-    public void Bind(Emitter emitter) => _collector = new BoltCollector(this, emitter);
+    public void Bind(Emitter emitter)
+    {
+        Emitter = emitter;
+        _collector = new BoltCollector(this, emitter);
+    }
 
     public override void Handle(ref Envelope envelope)
     {
         if (envelope.Kind == MessageKind.Tuple && IsReady)
         {
             Execute(envelope.Tuple!);
+        }
+    }
+
+    /// <summary>A tuple from the upstream task this fused task is paired with, executed at once on the emitting thread.</summary>
+    public void ExecuteFused(Tuple tuple)
+    {
+        if (IsReady)
+        {
+            Execute(tuple);
         }
     }
 

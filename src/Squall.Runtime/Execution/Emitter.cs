@@ -23,6 +23,9 @@ internal sealed class Emitter
     private readonly SerializabilityCheck? _check;
     private int[] _targets = new int[16];
 
+    /// <summary>Indexed by task id: the fused tasks this one feeds by direct call; null when it feeds none (one compare per send).</summary>
+    private BoltTask?[]? _fused;
+
     public Emitter(TaskRunner owner, ComponentSpec component, StreamRoute[] routes, TaskMetrics metrics)
     {
         _owner = owner;
@@ -127,9 +130,23 @@ internal sealed class Emitter
 
     public TaskIds TargetIds(int count) => new(_targets, count);
 
+    /// <summary>Delivers <paramref name="tuple"/>: a fused task executes it now, on this thread; any other gets it through the outbox.</summary>
     public void Send(Tuple tuple, int targetTask)
     {
+        if (_fused is { } fused && fused[targetTask] is { } downstream)
+        {
+            downstream.ExecuteFused(tuple);
+            return;
+        }
+
         _owner.Outbox.Add(_worker.ExecutorOfTask[targetTask], Envelope.ForTuple(tuple, targetTask));
+    }
+
+    /// <summary>From now on, tuples for <paramref name="downstream"/> are executed inside the emit (see <see cref="FusionPlan"/>).</summary>
+    public void Fuse(BoltTask downstream)
+    {
+        _fused ??= new BoltTask?[_worker.Layout.MaxTaskId + 1];
+        _fused[downstream.TaskId] = downstream;
     }
 
     /// <summary>Out of line, so an emit nobody watches carries none of this code: the debug log and the task hooks.</summary>

@@ -4,9 +4,10 @@ using Squall.Runtime.Messaging;
 namespace Squall.Runtime.Execution;
 
 /// <summary>
-/// An executor: one or more tasks of one component (or ackers), run one batch at a time by a single thread
-/// at any moment — a thread of the worker's <see cref="ExecutorPool"/> for bolts and ackers, a thread of its
-/// own for spouts (see <c>README.md</c> in this folder for why).
+/// An executor: one or more tasks of one component (or ackers), with the tasks fused into them (see
+/// <see cref="FusionPlan"/>), run one batch at a time by a single thread at any moment — a thread of the
+/// worker's <see cref="ExecutorPool"/> for bolts and ackers, a thread of its own for spouts (see
+/// <c>README.md</c> in this folder for why).
 /// </summary>
 /// <remarks>
 /// Per pass: the mailbox, then inbox batches (data first: a timeout rotation must not overtake acks queued
@@ -24,6 +25,9 @@ internal sealed partial class Executor : IActivatable
 
     private readonly TaskRunner[] _tasks;
     private readonly SpoutTask[] _spouts;
+
+    /// <summary>Indexed by task id minus <see cref="_firstTaskId"/>: the hosted task an envelope is for.</summary>
+    private readonly TaskRunner?[] _byTask;
     private readonly int _firstTaskId;
     private readonly bool _alwaysDrain;
     private readonly ManualResetEventSlim _exited = new(false);
@@ -36,7 +40,13 @@ internal sealed partial class Executor : IActivatable
         Name = name;
         _tasks = tasks;
         _spouts = [.. tasks.OfType<SpoutTask>()];
-        _firstTaskId = tasks[0].TaskId;
+        _firstTaskId = tasks.Min(t => t.TaskId);
+        _byTask = new TaskRunner?[tasks.Max(t => t.TaskId) - _firstTaskId + 1];
+        foreach (var task in tasks)
+        {
+            _byTask[task.TaskId - _firstTaskId] = task;
+        }
+
         // Spouts and ackers must keep taking acks even while their own sends wait, or a full acker and a
         // throttled spout would wait on each other for ever; a bolt on a cycle likewise keeps consuming.
         _alwaysDrain = inCycle || _spouts.Length > 0 || tasks[0] is AckerTask;
@@ -202,7 +212,7 @@ internal sealed partial class Executor : IActivatable
             while (i < count)
             {
                 ref var envelope = ref items[i++];
-                _tasks[envelope.TargetTask - _firstTaskId].Handle(ref envelope);
+                _byTask[envelope.TargetTask - _firstTaskId]!.Handle(ref envelope);
                 if (i % DeadlineCheckEvery == 0 && i < count && Stopwatch.GetTimestamp() > deadline)
                 {
                     _next = i;

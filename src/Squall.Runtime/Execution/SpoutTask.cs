@@ -64,6 +64,7 @@ internal sealed class SpoutTask : TaskRunner
 
     public void Bind(Emitter emitter)
     {
+        Emitter = emitter;
         _collector = new SpoutCollector(this, emitter);
         _sampler = emitter.Sampler;
     }

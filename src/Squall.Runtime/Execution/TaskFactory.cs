@@ -5,7 +5,7 @@ namespace Squall.Runtime.Execution;
 /// <summary>Creates a worker's task runners: instantiates the user's component, wires its collector and routes.</summary>
 internal static class TaskFactory
 {
-    public static TaskRunner Create(WorkerContext worker, int taskId, IReadOnlyList<int> workerTasks)
+    public static TaskRunner Create(WorkerContext worker, int taskId, IReadOnlyList<int> workerTasks, FusionPlan? fusion = null)
     {
         var layout = worker.Layout;
         var componentId = layout.ComponentOfTask[taskId];
@@ -20,7 +20,7 @@ internal static class TaskFactory
         worker.UserMetrics?.Attach(context);
         AddAutoHooks(conf, context);
         var instance = Adapters.ComponentAdapters.Adapt(component.Factory(), component, worker.Time);
-        var routes = RouteBuilder.Build(layout, component, context);
+        var routes = RouteBuilder.Build(layout, component, context, fusion);
         switch (instance)
         {
             case ISpout spout:

@@ -37,6 +37,9 @@ internal abstract class TaskRunner
 
     public TaskMetrics Metrics { get; }
 
+    /// <summary>This task's emit path (null for ackers, which only send ack-protocol messages).</summary>
+    public Emitter? Emitter { get; protected set; }
+
     /// <summary>The hosting executor's outbox; replaced when a rebalance moves the task.</summary>
     public Outbox Outbox { get; set; } = null!;
 

@@ -12,6 +12,7 @@ internal sealed partial class WorkerRuntime : IDisposable
     private readonly WorkerContext _worker;
     private readonly Dictionary<int, TaskRunner> _tasks;
     private readonly HashSet<string> _onCycles;
+    private readonly FusionPlan _fusion;
     private readonly List<ITimer> _timers = [];
     private readonly int _workerIndex;
     private readonly int _workerCount;
@@ -30,9 +31,11 @@ internal sealed partial class WorkerRuntime : IDisposable
         var layout = worker.Layout;
         _executorCounts = ExecutorCountsFrom(worker);
         _slices = MySlices();
-        var workerTasks = _slices.SelectMany(s => s.Tasks).Order().ToArray();
-        _tasks = workerTasks.ToDictionary(t => t, t => TaskFactory.Create(worker, t, workerTasks));
         _onCycles = ExecutorPlan.ComponentsOnCycles(layout.Topology);
+        _fusion = PlanFusion();
+        var workerTasks = _slices.SelectMany(s => s.Tasks).Order().ToArray();
+        _tasks = workerTasks.ToDictionary(t => t, t => TaskFactory.Create(worker, t, workerTasks, _fusion));
+        FuseTasks();
     }
 
     public IReadOnlyList<TaskMetrics> TaskMetrics => [.. _tasks.Values.Select(t => t.Metrics)];
@@ -87,7 +90,7 @@ internal sealed partial class WorkerRuntime : IDisposable
     /// <summary>The pool's threads: <c>topology.worker.executor.threads</c>, or one per core, but no more than there are pooled executors.</summary>
     private ExecutorPool CreatePool()
     {
-        var pooled = _slices.Count(s => !(_worker.Layout.Topology.ById.TryGetValue(s.Component, out var c) && c.IsSpout));
+        var pooled = _slices.Count(s => !_fusion.IsFused(s.Component) && !(_worker.Layout.Topology.ById.TryGetValue(s.Component, out var c) && c.IsSpout));
         var size = Math.Clamp(_worker.Options.WorkerExecutorThreads ?? Environment.ProcessorCount, 1, Math.Max(1, pooled));
         return new ExecutorPool($"{_worker.TopologyId}", size, maxThreads: size + _slices.Count);
     }
@@ -116,8 +119,9 @@ internal sealed partial class WorkerRuntime : IDisposable
 
     private List<Executor> BuildExecutors(bool startTasks)
     {
+        var (hosts, members) = HostedTasks();
         var capacity = Math.Max(4, _worker.Options.ReceiveBufferSize / _worker.Options.ProducerBatchSize);
-        var inboxes = _slices.Select(_ => new Inbox(capacity)).ToArray();
+        var inboxes = hosts.Select(_ => new Inbox(capacity)).ToArray();
         var plan = ExecutorPlan.Plan(_worker.Layout, _executorCounts, _workerCount);
         foreach (var slice in plan.Where(s => s.Worker != _workerIndex))
         {
@@ -127,19 +131,19 @@ internal sealed partial class WorkerRuntime : IDisposable
             }
         }
 
-        for (var i = 0; i < _slices.Count; i++)
+        for (var i = 0; i < hosts.Count; i++)
         {
-            foreach (var task in _slices[i].Tasks)
+            foreach (var task in members[i])
             {
-                _worker.ExecutorOfTask[task] = i;
+                _worker.ExecutorOfTask[task.TaskId] = i;
             }
         }
 
         IBatchSink[] sinks = [.. inboxes, .. _remote];
         _worker.Sinks = sinks;
-        return [.. _slices.Select((slice, i) => new Executor(
-            $"{_worker.TopologyId}:{slice.Component}[{slice.Tasks[0]}-{slice.Tasks[^1]}]",
-            [.. slice.Tasks.Select(t => _tasks[t])],
+        return [.. hosts.Select((slice, i) => new Executor(
+            $"{_worker.TopologyId}:{ExecutorName(members[i])}",
+            [.. members[i]],
             inboxes[i],
             new Outbox(sinks, _worker.Options.ProducerBatchSize),
             _onCycles.Contains(slice.Component),

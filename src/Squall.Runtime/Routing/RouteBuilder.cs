@@ -3,7 +3,8 @@ namespace Squall.Runtime.Routing;
 /// <summary>Builds the routes of one emitting task: one <see cref="StreamRoute"/> per declared stream, in stream index order.</summary>
 internal static class RouteBuilder
 {
-    public static StreamRoute[] Build(TaskLayout layout, ComponentSpec source, TopologyContext context)
+    /// <param name="fusion">Fused subscribers get the one task paired with this one (null: nothing is fused).</param>
+    public static StreamRoute[] Build(TaskLayout layout, ComponentSpec source, TopologyContext context, Execution.FusionPlan? fusion)
     {
         var routes = new StreamRoute[source.StreamList.Length];
         foreach (var stream in source.StreamList)
@@ -18,6 +19,10 @@ internal static class RouteBuilder
                     {
                         direct[task] = true;
                     }
+                }
+                else if (fusion is not null && fusion.IsFused(target.Id))
+                {
+                    groupers.Add(FixedGrouper.Pinned(fusion.DownstreamTask(target.Id, context.ThisTaskId)));
                 }
                 else
                 {

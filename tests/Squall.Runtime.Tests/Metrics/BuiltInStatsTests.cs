@@ -9,15 +9,18 @@ public sealed class BuiltInStatsTests
 {
     private const int Sentences = 120;
 
+    /// <remarks>With <paramref name="fusedSplit"/>, split takes the sentences local-or-shuffle, one task per spout task, and runs fused into the spout's executor: the counts must not change.</remarks>
     [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    public void Counters_per_stream_match_the_traffic_in_every_window(int workers)
+    [InlineData(1, false)]
+    [InlineData(2, false)]
+    [InlineData(1, true)]
+    [InlineData(2, true)]
+    public void Counters_per_stream_match_the_traffic_in_every_window(int workers, bool fusedSplit)
     {
         var time = new ManualTimeProvider();
         using var cluster = Clusters.Create(time);
         var log = new SpoutLog();
-        cluster.SubmitTopology("stats", Clusters.Conf((Config.TopologyWorkers, workers)), Topology(log));
+        cluster.SubmitTopology("stats", Clusters.Conf((Config.TopologyWorkers, workers)), Topology(log, fusedSplit));
         Wait.UntilEqual(() => log.AckCount, Sentences, "every sentence acked");
 
         var info = cluster.GetTopologyStats("stats");
@@ -78,12 +81,13 @@ public sealed class BuiltInStatsTests
         errors[0].Error.ShouldContain("bad number 1");
     }
 
-    private static StormTopology Topology(SpoutLog log)
+    private static StormTopology Topology(SpoutLog log, bool fusedSplit = false)
     {
         var sentences = Enumerable.Range(0, Sentences).Select(i => new Values($"w{i % 7} x{i % 5} y{i % 3}")).ToList();
         var builder = new TopologyBuilder();
         builder.SetSpout("sentences", () => new FixedSpout(sentences, new Fields("sentence"), log), 2);
-        builder.SetBolt("split", () => new SplitWords(), 2).ShuffleGrouping("sentences");
+        var split = builder.SetBolt("split", () => new SplitWords(), 2);
+        _ = fusedSplit ? split.LocalOrShuffleGrouping("sentences") : split.ShuffleGrouping("sentences");
         builder.SetBolt("count", () => new CountWords(), 3).FieldsGrouping("split", new Fields("word"));
         return builder.CreateTopology();
     }
