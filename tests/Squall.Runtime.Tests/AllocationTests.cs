@@ -28,6 +28,19 @@ public class AllocationTests
     }
 
     [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_fused_emit_executes_the_bolt_and_allocates_only_the_tuple(bool acked)
+    {
+        var (spout, tasks, inboxes) = Wire(acked, ["ABCDEFGHI"], fieldsGrouping: false, fused: true);
+        Drive(spout, tasks, inboxes, 64 * Burst);
+        var executed = tasks.OfType<BoltTask>().Single().Metrics.Executed;
+
+        PerTuple(spout, tasks, inboxes).ShouldBeLessThanOrEqualTo(TupleBudgetBytes);
+        tasks.OfType<BoltTask>().Single().Metrics.Executed.ShouldBe(executed + (3 * 256 * Burst));
+    }
+
+    [Theory]
     [InlineData("int", false)]
     [InlineData("long", false)]
     [InlineData("int", true)]
@@ -96,20 +109,31 @@ public class AllocationTests
     private static (SpoutTask Spout, TaskRunner[] Tasks, Inbox[] Inboxes) Wire(bool acked, Value value, bool fieldsGrouping, bool sinkFails = false, bool sinkResets = false) =>
         Wire(acked, [value], fieldsGrouping, sinkFails, sinkResets);
 
-    /// <summary>A spout emitting <paramref name="values"/> (fields f0, f1, ...) to two sinks, grouped on every field or shuffled.</summary>
-    private static (SpoutTask Spout, TaskRunner[] Tasks, Inbox[] Inboxes) Wire(bool acked, Value[] values, bool fieldsGrouping, bool sinkFails = false, bool sinkResets = false)
+    /// <summary>
+    /// A spout emitting <paramref name="values"/> (fields f0, f1, ...) to two sinks, grouped on every field or
+    /// shuffled; or, <paramref name="fused"/>, to one sink fused into the spout (local-or-shuffle, executed inside the emit).
+    /// </summary>
+    private static (SpoutTask Spout, TaskRunner[] Tasks, Inbox[] Inboxes) Wire(
+        bool acked, Value[] values, bool fieldsGrouping, bool sinkFails = false, bool sinkResets = false, bool fused = false)
     {
         var fields = new Fields([.. values.Select((_, i) => $"f{i}")]);
         var builder = new TopologyBuilder();
         builder.SetSpout("spout", () => new ConstantSpout(acked, values, fields));
-        var sink = builder.SetBolt("sink", () => new DropBolt(sinkFails, sinkResets), 2);
-        _ = fieldsGrouping ? sink.FieldsGrouping("spout", fields) : sink.ShuffleGrouping("spout");
+        var sink = builder.SetBolt("sink", () => new DropBolt(sinkFails, sinkResets), fused ? 1 : 2);
+        _ = fused ? sink.LocalOrShuffleGrouping("spout") : fieldsGrouping ? sink.FieldsGrouping("spout", fields) : sink.ShuffleGrouping("spout");
         var conf = new Config { NumAckers = acked ? 1 : 0 };
         var options = TopologyOptions.From(conf);
-        var layout = new TaskLayout(builder.CreateTopology(), options.Ackers);
+        var topology = builder.CreateTopology();
+        var layout = new TaskLayout(topology, options.Ackers);
         var worker = new WorkerContext("alloc", conf, options, layout, TimeProvider.System, e => throw e.Error);
         var ids = Enumerable.Range(1, layout.MaxTaskId).ToArray();
-        var tasks = ids.Select(id => Execution.TaskFactory.Create(worker, id, ids)).ToArray();
+        var fusion = FusionPlan.Create(topology, new int[layout.MaxTaskId + 1], ExecutorPlan.ComponentsOnCycles(topology), fused);
+        var tasks = ids.Select(id => Execution.TaskFactory.Create(worker, id, ids, fusion)).ToArray();
+        if (fused)
+        {
+            tasks.OfType<SpoutTask>().Single().Emitter!.Fuse(tasks.OfType<BoltTask>().Single());
+        }
+
         Inbox[] inboxes = [.. tasks.Select(_ => new Inbox(256))];
         worker.Sinks = inboxes;
         foreach (var (task, index) in tasks.Select((t, i) => (t, i)))

@@ -19,9 +19,12 @@ internal sealed class WorkloadRegistry
         registry.Add(new WordCountWorkload(acked: true));
         registry.Add(new WordCountWorkload(acked: false));
         registry.Add(new WordCountWorkload(acked: true, workers: 2));
+        registry.Add(new WordCountWorkload(acked: true, localSplit: LocalSplit.Fused));
+        registry.Add(new WordCountWorkload(acked: true, localSplit: LocalSplit.Unfused));
         registry.Add(new CodecWorkload());
         registry.Add(new ConstNullWorkload(acked: false));
-        registry.Add(new ConstIdNullWorkload());
+        registry.Add(new ConstIdNullWorkload(fused: true));
+        registry.Add(new ConstIdNullWorkload(fused: false));
         registry.Add(new ConstNullWorkload(acked: true));
         registry.Add(new LatencyWorkload());
         registry.Add(new SlowSpoutWorkload());

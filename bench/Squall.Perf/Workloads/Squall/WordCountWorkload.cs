@@ -11,12 +11,20 @@ namespace Squall.Perf.Workloads.Squall;
 /// acking off and waits until the count tasks have executed every word; <c>-2workers</c> runs the acked
 /// topology over two workers connected by loopback TCP. The clock runs from submit to
 /// drain, as for the peers; the checksum comes from the count tasks' final dictionaries.
+/// With a local split (<c>wordcount-local</c>, <c>-local-unfused</c>), one split task takes the sentences
+/// local-or-shuffle: a one-to-one local chain, run fused into the spout's executor unless the workload
+/// turns <c>topology.fusion.enable</c> off.
 /// </summary>
-internal sealed class WordCountWorkload(bool acked, int workers = 1) : IWorkload
+internal sealed class WordCountWorkload(bool acked, int workers = 1, LocalSplit localSplit = LocalSplit.None) : IWorkload
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(1);
 
-    public string Name => (acked ? "wordcount" : "wordcount-unacked") + (workers > 1 ? $"-{workers}workers" : string.Empty);
+    public string Name => (acked ? "wordcount" : "wordcount-unacked") + (workers > 1 ? $"-{workers}workers" : string.Empty) + localSplit switch
+    {
+        LocalSplit.Fused => "-local",
+        LocalSplit.Unfused => "-local-unfused",
+        _ => string.Empty,
+    };
 
     public bool IsPeer => false;
 
@@ -29,9 +37,17 @@ internal sealed class WordCountWorkload(bool acked, int workers = 1) : IWorkload
         var gate = new PassGate(context.Options.Duration);
         var builder = new TopologyBuilder();
         builder.SetSpout("sentences", () => new CorpusSpout(corpus.Sentences, gate, probe, acked));
-        builder.SetBolt("split", () => new SplitBolt(), parallelism).ShuffleGrouping("sentences");
+        if (localSplit == LocalSplit.None)
+        {
+            builder.SetBolt("split", () => new SplitBolt(), parallelism).ShuffleGrouping("sentences");
+        }
+        else
+        {
+            builder.SetBolt("split", () => new SplitBolt()).LocalOrShuffleGrouping("sentences");
+        }
+
         builder.SetBolt("count", () => new CountBolt(probe), parallelism).FieldsGrouping("split", new Fields("word"));
-        var conf = new Config { NumWorkers = workers };
+        var conf = new Config { NumWorkers = workers, [Config.TopologyFusionEnable] = localSplit != LocalSplit.Unfused };
         if (!acked)
         {
             conf.NumAckers = 0;
