@@ -6,14 +6,18 @@ namespace Squall.Runtime.Tests.Api;
 [Trait("Category", "Integration")]
 public sealed class TaskHookTests
 {
-    [Fact]
-    public void A_hook_added_in_prepare_sees_the_bolts_executes_emits_and_acks()
+    /// <remarks>Local-or-shuffle from a spout with as many tasks: the bolt runs fused into the spout's executor, hooks unchanged.</remarks>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_hook_added_in_prepare_sees_the_bolts_executes_emits_and_acks(bool fused)
     {
         var events = new ConcurrentQueue<string>();
         var log = new SpoutLog();
         var builder = new TopologyBuilder();
         builder.SetSpout("numbers", () => new FixedSpout(Clusters.Numbers(3), new Fields("n"), log));
-        builder.SetBolt("hooked", () => new HookingBolt(events)).ShuffleGrouping("numbers");
+        var hooked = builder.SetBolt("hooked", () => new HookingBolt(events));
+        _ = fused ? hooked.LocalOrShuffleGrouping("numbers") : hooked.ShuffleGrouping("numbers");
         using var cluster = Clusters.Create();
 
         using var topology = cluster.SubmitTopology("hooks", new Config(), builder.CreateTopology());
@@ -25,14 +29,17 @@ public sealed class TaskHookTests
         events.Count(e => e == "ack").ShouldBe(3);
     }
 
-    [Fact]
-    public void Auto_task_hooks_are_added_to_every_task_and_see_spout_acks_and_failures()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Auto_task_hooks_are_added_to_every_task_and_see_spout_acks_and_failures(bool fused)
     {
         var id = Guid.NewGuid().ToString("N");
         var log = new SpoutLog();
         var builder = new TopologyBuilder();
         builder.SetSpout("numbers", () => new FixedSpout(Clusters.Numbers(4), new Fields("n"), log));
-        builder.SetBolt("odd-fails", () => new FailOddBolt()).ShuffleGrouping("numbers");
+        var oddFails = builder.SetBolt("odd-fails", () => new FailOddBolt());
+        _ = fused ? oddFails.LocalOrShuffleGrouping("numbers") : oddFails.ShuffleGrouping("numbers");
         var conf = new Config { ["test.hook.id"] = id }.AddAutoTaskHook(typeof(CountingHook));
         using var cluster = Clusters.Create();
 

@@ -6,16 +6,21 @@ namespace Squall.Runtime.Tests.Topologies;
 [Trait("Category", "Integration")]
 public sealed class DebugTests
 {
-    [Fact]
-    public void SetDebug_logs_every_tuple_that_component_emits_and_nothing_of_the_others()
+    /// <remarks>Local-or-shuffle, one task each: echo and end run fused into the spout's executor, and debug still logs echo's emits only.</remarks>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void SetDebug_logs_every_tuple_that_component_emits_and_nothing_of_the_others(bool fused)
     {
         var lines = new ConcurrentQueue<string>();
         var log = new SpoutLog();
         var sink = new CaptureSink();
         var builder = new TopologyBuilder();
         builder.SetSpout("numbers", () => new FixedSpout(Clusters.Numbers(3), new Fields("n"), log));
-        builder.SetBolt("echo", () => new CaptureBolt(sink, new Fields("n"))).ShuffleGrouping("numbers").SetDebug(true);
-        builder.SetBolt("end", () => new CaptureBolt(new CaptureSink())).ShuffleGrouping("echo");
+        var echo = builder.SetBolt("echo", () => new CaptureBolt(sink, new Fields("n"))).SetDebug(true);
+        var end = builder.SetBolt("end", () => new CaptureBolt(new CaptureSink()));
+        _ = fused ? echo.LocalOrShuffleGrouping("numbers") : echo.ShuffleGrouping("numbers");
+        _ = fused ? end.LocalOrShuffleGrouping("echo") : end.ShuffleGrouping("echo");
         using var cluster = new LocalCluster(new LocalClusterOptions { Time = new ManualTimeProvider(), OnError = null, Log = lines.Enqueue });
 
         cluster.SubmitTopology("debug", new Config(), builder.CreateTopology());

@@ -46,6 +46,34 @@ public sealed class FusionTests
     }
 
     [Fact]
+    public void Fused_tasks_follow_their_upstream_tasks_through_rebalances_and_nothing_is_lost()
+    {
+        // forward: 4 tasks fed by shuffle (an executor of its own); probe: 4 tasks fused into forward's, whatever its executor count.
+        const int Messages = 3000;
+        var log = new SpoutLog();
+        var seen = new ConcurrentQueue<(int Task, int N, bool Nested)>();
+        var builder = new TopologyBuilder();
+        builder.SetSpout("spout", () => new FixedSpout(Clusters.Numbers(Messages), N, log));
+        builder.SetBolt("forward", () => new NestingForwardBolt(N), 2).SetNumTasks(4).ShuffleGrouping("spout");
+        builder.SetBolt("probe", () => new NestingProbeBolt(seen), 1).SetNumTasks(4).LocalOrShuffleGrouping("forward");
+        using var cluster = Clusters.Create();
+        cluster.SubmitTopology("rebalance", Clusters.Conf((Config.TopologyMaxSpoutPending, 100)), builder.CreateTopology());
+
+        Wait.Until(() => seen.Count >= Messages / 3, "a third through");
+        cluster.Rebalance("rebalance", new Dictionary<string, int> { ["forward"] = 4, ["probe"] = 2 });
+        Wait.Until(() => seen.Count >= 2 * Messages / 3, "two thirds through");
+        cluster.Rebalance("rebalance", new Dictionary<string, int> { ["forward"] = 1, ["probe"] = 4 });
+        Wait.Until(() => log.Acks.Count == Messages, "every message acked");
+        cluster.KillTopology("rebalance");
+
+        log.Acks.Values.ShouldAllBe(n => n == 1);
+        log.Fails.ShouldBeEmpty();
+        seen.Select(s => s.N).Order().ShouldBe(Enumerable.Range(0, Messages));
+        seen.ShouldAllBe(s => s.Nested);
+        seen.Select(s => s.Task).Distinct().Count().ShouldBe(4);
+    }
+
+    [Fact]
     public void A_fused_bolt_that_fails_a_tuple_fails_its_tree_with_its_reason()
     {
         var log = new SpoutLog();
