@@ -5,14 +5,18 @@ namespace Squall.Runtime.Tests.Acking;
 [Trait("Category", "Integration")]
 public sealed class FlowControlTests
 {
-    [Fact]
-    public void Max_spout_pending_is_never_exceeded()
+    /// <remarks>Fused: two spout tasks, each with its own task of a running inside its executor (local-or-shuffle).</remarks>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Max_spout_pending_is_never_exceeded(bool fused)
     {
         const int limit = 7;
         var log = new SpoutLog();
         var builder = new TopologyBuilder();
-        builder.SetSpout("spout", () => new FixedSpout(Clusters.Numbers(3000), new Fields("n"), log, replayFailed: true));
-        builder.SetBolt("a", () => new CaptureBolt(new CaptureSink(), new Fields("n")), 2).ShuffleGrouping("spout");
+        builder.SetSpout("spout", () => new FixedSpout(Clusters.Numbers(3000), new Fields("n"), log, replayFailed: true), fused ? 2 : 1);
+        var a = builder.SetBolt("a", () => new CaptureBolt(new CaptureSink(), new Fields("n")), 2);
+        _ = fused ? a.LocalOrShuffleGrouping("spout") : a.ShuffleGrouping("spout");
         builder.SetBolt("b", () => new FailingBolt(n => n % 97 == 0 && Random.Shared.Next(2) == 0, "coin"), 2).ShuffleGrouping("a");
         using var cluster = Clusters.Create();
 

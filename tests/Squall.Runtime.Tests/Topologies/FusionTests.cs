@@ -74,6 +74,29 @@ public sealed class FusionTests
     }
 
     [Fact]
+    public void A_fused_chain_behind_tiny_inboxes_is_held_back_and_loses_nothing()
+    {
+        // Inboxes of 4 batches of 4 tuples: the fused forward's emits overflow the sink's inbox, so the
+        // spout's executor (which runs forward) must stop calling NextTuple until the sink catches up.
+        const int Messages = 2000;
+        var log = new SpoutLog();
+        var sink = new CaptureSink();
+        var builder = new TopologyBuilder();
+        builder.SetSpout("spout", () => new FixedSpout(Clusters.Numbers(Messages), N, log), 2);
+        builder.SetBolt("forward", () => new NestingForwardBolt(N), 2).LocalOrShuffleGrouping("spout");
+        builder.SetBolt("sink", () => new CaptureBolt(sink)).ShuffleGrouping("forward");
+        using var cluster = Clusters.Create();
+        var conf = Clusters.Conf((Config.TopologyExecutorReceiveBufferSize, 16), (Config.TopologyProducerBatchSize, 4));
+        cluster.SubmitTopology("tiny", conf, builder.CreateTopology());
+
+        Wait.UntilEqual(() => log.AckCount, Messages, "every number acked");
+        cluster.KillTopology("tiny");
+
+        log.Acks.Values.ShouldAllBe(n => n == 1);
+        sink.All.Select(r => (int)r.First!).Order().ShouldBe(Enumerable.Range(0, Messages));
+    }
+
+    [Fact]
     public void A_fused_bolt_that_fails_a_tuple_fails_its_tree_with_its_reason()
     {
         var log = new SpoutLog();
