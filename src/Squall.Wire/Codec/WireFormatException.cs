@@ -18,7 +18,7 @@ public class WireFormatException : Exception
     }
 
     /// <summary>Creates the exception with a message and the error that revealed the problem.</summary>
-    public WireFormatException(string message, Exception innerException)
+    public WireFormatException(string message, Exception? innerException)
         : base(message, innerException)
     {
     }
