@@ -27,7 +27,7 @@ public sealed record DrpcOptions
     public string? InvocationsToken { get; init; }
 
     /// <summary><c>squall.bind.host</c>: the server's interface; loopback unless configured.</summary>
-    public string BindHost { get; init; } = "127.0.0.1";
+    public string BindHost { get; init; } = Hosting.SquallWebHost.DefaultHost;
 
     /// <summary>The clock of timeouts (tests pass a manual one).</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;

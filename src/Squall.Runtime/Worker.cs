@@ -135,11 +135,14 @@ public sealed class Worker : IAsyncDisposable
 
     private long PeerEpoch(string peerName) => _peerEpochs.TryGetValue(peerName, out var epoch) ? epoch : _options.Epoch;
 
-    private void ReportUnencodable(Messaging.Envelope envelope, Wire.Codec.WireEncodingException error)
+    /// <summary>Reports a tuple the link to another worker could not encode; the reason to fail its trees with, when acking is on.</summary>
+    private FailureReason? ReportUnencodable(Messaging.Envelope envelope, Wire.Codec.WireEncodingException error)
     {
         var component = _context.Layout.ComponentOfTask[envelope.SourceTask];
         var stream = envelope.Tuple?.SourceStreamId ?? "?";
-        _context.ReportError(component, envelope.SourceTask, SerializabilityCheck.Unserializable(component, stream, error.ValueType ?? typeof(object), error));
+        var failure = SerializabilityCheck.Unserializable(component, stream, error.ValueType ?? typeof(object), error);
+        _context.ReportError(component, envelope.SourceTask, failure);
+        return _context.Options.AckingEnabled ? new FailureReason(FailureKind.Failed, component, envelope.SourceTask, failure.Message) : null;
     }
 
     /// <summary>Starts calling NextTuple on this worker's spouts.</summary>

@@ -6,7 +6,7 @@ internal sealed record UiOptions
     public const int DefaultPort = 8080;
 
     /// <summary>The address to bind; loopback by default, so nothing is exposed unless asked.</summary>
-    public string Host { get; init; } = "127.0.0.1";
+    public string Host { get; init; } = Hosting.SquallWebHost.DefaultHost;
 
     /// <summary>The port; 0 picks a free one (tests).</summary>
     public int Port { get; init; } = DefaultPort;

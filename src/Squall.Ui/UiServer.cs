@@ -1,9 +1,5 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Squall.Hosting;
 using Squall.Ui.Api;
 using Squall.Ui.Sources;
 using Squall.Ui.Web;
@@ -31,14 +27,9 @@ internal sealed class UiServer : IAsyncDisposable
 
     public static async Task<UiServer> StartAsync(IUiSource source, UiOptions options, CancellationToken cancel = default)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls($"http://{options.Host}:{options.Port}");
-        var web = builder.Build();
+        var web = SquallWebHost.CreateBuilder(options.Host, options.Port).Build();
         MapAll(web, source, options);
-        await web.StartAsync(cancel);
-        var address = web.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new UiServer(web, source, new Uri(address.EndsWith('/') ? address : address + "/"));
+        return new UiServer(web, source, await SquallWebHost.StartAsync(web, cancel));
     }
 
     /// <summary>Maps every UI endpoint onto an existing web application (one call, for a host that serves other things too).</summary>
@@ -51,8 +42,7 @@ internal sealed class UiServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _web.StopAsync();
-        await _web.DisposeAsync();
+        await SquallWebHost.StopAsync(_web);
         (_source as IDisposable)?.Dispose();
     }
 }

@@ -8,14 +8,14 @@ internal static class ClusterDefaults
     /// daemon started without configuration is not reachable from the network. A real cluster sets
     /// <c>0.0.0.0</c> (or one interface) on purpose.
     /// </summary>
-    public const string BindHost = "127.0.0.1";
+    public const string BindHost = Hosting.SquallWebHost.DefaultHost;
 
     /// <summary>
     /// Where each supervisor's log viewer listens unless <c>logviewer.host</c> says otherwise: loopback, even when
     /// <c>squall.bind.host</c> opens the supervisor's workers to the network, because worker logs can hold
     /// anything a topology printed. Exposing them is its own decision.
     /// </summary>
-    public const string LogviewerHost = "127.0.0.1";
+    public const string LogviewerHost = Hosting.SquallWebHost.DefaultHost;
 
     /// <summary>Storm's default port of the log viewer (<c>logviewer.port</c>), which each supervisor serves here.</summary>
     public const int LogviewerPort = 8000;

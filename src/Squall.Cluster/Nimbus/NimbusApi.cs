@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Squall.Cluster.Api;
 using Squall.Cluster.State;
+using Squall.Hosting;
 using Squall.ZooKeeper;
 
 namespace Squall.Cluster.Nimbus;
@@ -98,12 +99,12 @@ internal static class NimbusApi
             }
             catch (BadHttpRequestException e) when (!http.Response.HasStarted)
             {
-                await WriteErrorAsync(http, e.StatusCode, "bad request", e.Message);
+                await ApiErrors.WriteAsync(http, e.StatusCode, "bad request", e.Message);
             }
             catch (Exception e) when (!http.Response.HasStarted && !http.RequestAborted.IsCancellationRequested)
             {
                 log.Error($"{http.Request.Method} {http.Request.Path} failed", e);
-                await WriteErrorAsync(http, 500, "internal error", $"Nimbus failed to handle {http.Request.Method} {http.Request.Path}: {e.GetType().Name}: {e.Message}");
+                await ApiErrors.WriteAsync(http, 500, "internal error", $"Nimbus failed to handle {http.Request.Method} {http.Request.Path}: {e.GetType().Name}: {e.Message}");
             }
 
             if (http.Response is { StatusCode: >= 400, HasStarted: false } response && response.ContentLength is null or 0)
@@ -115,16 +116,9 @@ internal static class NimbusApi
                     413 => ("too large", "The request body is larger than Nimbus accepts."),
                     _ => ("bad request", $"Nimbus could not handle {http.Request.Method} {http.Request.Path} (HTTP {response.StatusCode})."),
                 };
-                await WriteErrorAsync(http, response.StatusCode, error, message);
+                await ApiErrors.WriteAsync(http, response.StatusCode, error, message);
             }
         });
-    }
-
-    private static async Task WriteErrorAsync(HttpContext http, int status, string error, string message)
-    {
-        http.Response.Clear();
-        http.Response.StatusCode = status;
-        await http.Response.WriteAsJsonAsync(new ApiError(error, message), ClusterJson.Default.ApiError);
     }
 
     /// <summary>Streams a package to disk, refusing it as soon as more than <paramref name="limit"/> bytes have arrived (whatever Content-Length claimed).</summary>
@@ -190,7 +184,7 @@ internal static class NimbusApi
         var given = http.Request.Headers.Authorization.ToString();
         if (given.Length == 0)
         {
-            return Error(401, "missing token", access switch
+            return ApiErrors.Result(401, "missing token", access switch
             {
                 ApiAccess.Write => "This call changes the cluster and needs the API token: set squall.api.token in squall.yaml or pass -c squall.api.token=...",
                 ApiAccess.Read => "This call shows a topology's configuration and needs the API token or the read token (squall.api.token or squall.api.read.token).",
@@ -200,7 +194,7 @@ internal static class NimbusApi
 
         return credentials.Allows(access, given)
             ? await action()
-            : Error(403, "invalid token", access switch
+            : ApiErrors.Result(403, "invalid token", access switch
             {
                 ApiAccess.Write => "The token is not this cluster's squall.api.token (a read or supervisor token cannot change the cluster).",
                 ApiAccess.Read => "The token is neither this cluster's squall.api.token nor its squall.api.read.token.",
@@ -217,14 +211,11 @@ internal static class NimbusApi
         }
         catch (ApiException e)
         {
-            return Error(e.Status, e.Error, e.Message);
+            return ApiErrors.Result(e.Status, e.Error, e.Message);
         }
         catch (ZooKeeperException e)
         {
-            return Error(503, "zookeeper unavailable", $"Nimbus could not reach ZooKeeper: {e.Message}");
+            return ApiErrors.Result(503, "zookeeper unavailable", $"Nimbus could not reach ZooKeeper: {e.Message}");
         }
     }
-
-    private static IResult Error(int status, string error, string message) =>
-        Results.Json(new ApiError(error, message), ClusterJson.Default.ApiError, statusCode: status);
 }

@@ -1,10 +1,8 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Squall.Cluster.Configuration;
 using Squall.Cluster.State;
+using Squall.Hosting;
 using Squall.ZooKeeper;
 using Squall.ZooKeeper.Recipes;
 
@@ -93,17 +91,11 @@ internal sealed partial class NimbusDaemon : IAsyncDisposable
 
     private WebApplication BuildWeb()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls($"{_options.Tls.Scheme}://{_options.BindHost}:{_options.HttpPort}");
-        if (_options.Tls.Serves)
-        {
-            builder.WebHost.UseKestrelHttpsConfiguration();
-            var certificate = _options.Tls.LoadServerCertificate();
-            builder.Services.Configure<KestrelServerOptions>(k => k.ConfigureHttpsDefaults(h => h.ServerCertificate = certificate));
-        }
-
-        builder.Services.Configure<KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = NimbusApi.MaxJsonBodyBytes); // the submit call raises it for itself
+        var builder = SquallWebHost.CreateBuilder(
+            _options.BindHost,
+            _options.HttpPort,
+            _options.Tls.Serves ? _options.Tls.LoadServerCertificate() : null,
+            NimbusApi.MaxJsonBodyBytes); // the submit call raises it for itself
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ClusterJson.Default));
         var web = builder.Build();
         _validator = new PackageValidator(_options.PackageLimits, _options.BuildTimeout);
@@ -147,8 +139,7 @@ internal sealed partial class NimbusDaemon : IAsyncDisposable
 
         if (_web is not null)
         {
-            await _web.StopAsync();
-            await _web.DisposeAsync();
+            await SquallWebHost.StopAsync(_web);
         }
 
         await _zk.DisposeAsync();

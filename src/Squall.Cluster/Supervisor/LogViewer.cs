@@ -3,12 +3,8 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Squall.Hosting;
 
 namespace Squall.Cluster.Supervisor;
 
@@ -36,10 +32,7 @@ internal sealed class LogViewer : IAsyncDisposable
 
     public static async Task<LogViewer> StartAsync(string bindHost, int port, string supervisorDir, IReadOnlyList<int> slots, CancellationToken cancel)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls($"http://{bindHost}:{port}");
-        var web = builder.Build();
+        var web = SquallWebHost.CreateBuilder(bindHost, port).Build();
         string? PathOf(string? file) => Resolve(file, supervisorDir, slots);
         web.MapGet("/api/v1/log", (string? file, long? start, long? length) => PathOf(file) is { } path ? Page(file!, path, start, length) : Unknown(file));
         web.MapGet("/api/v1/download", (string? file) => PathOf(file) is { } path && File.Exists(path)
@@ -47,16 +40,10 @@ internal sealed class LogViewer : IAsyncDisposable
             : Unknown(file));
         web.MapGet("/api/v1/search", ([Microsoft.AspNetCore.Mvc.FromQuery(Name = "search-string")] string? search, string? file) =>
             PathOf(file) is { } path ? Search(path, search) : Unknown(file));
-        await web.StartAsync(cancel);
-        var address = web.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new LogViewer(web, new Uri(address).Port);
+        return new LogViewer(web, (await SquallWebHost.StartAsync(web, cancel)).Port);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _web.StopAsync();
-        await _web.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => SquallWebHost.StopAsync(_web);
 
     /// <summary><c>TOPOLOGY/PORT/worker.log</c> (or <c>PORT/worker.log</c>) → that slot's log, if the port is one of ours.</summary>
     private static string? Resolve(string? file, string supervisorDir, IReadOnlyList<int> slots)
@@ -70,10 +57,8 @@ internal sealed class LogViewer : IAsyncDisposable
         return new SlotFiles(supervisorDir, port).LogPath;
     }
 
-    private static IResult Unknown(string? file) => Results.Text(
-        new JsonObject { ["error"] = "unknown log", ["errorMessage"] = $"'{file}' is not a worker log of this supervisor (expected TOPOLOGY/PORT/worker.log)." }.ToJsonString(),
-        "application/json",
-        statusCode: 404);
+    private static IResult Unknown(string? file) =>
+        ApiErrors.Result(404, "unknown log", $"'{file}' is not a worker log of this supervisor (expected TOPOLOGY/PORT/worker.log).");
 
     private static IResult Page(string file, string path, long? start, long? length)
     {
@@ -114,7 +99,7 @@ internal sealed class LogViewer : IAsyncDisposable
     {
         if (string.IsNullOrEmpty(search))
         {
-            return Results.Text(new JsonObject { ["error"] = "missing search", ["errorMessage"] = "Give search-string=TEXT." }.ToJsonString(), "application/json", statusCode: 400);
+            return ApiErrors.Result(400, "missing search", "Give search-string=TEXT.");
         }
 
         var matches = new JsonArray();

@@ -1,5 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Squall.Drpc.Invocations;
@@ -10,8 +8,4 @@ namespace Squall.Drpc.Invocations;
 [JsonSerializable(typeof(List<DrpcReturn>))]
 [JsonSerializable(typeof(DrpcErrorBody))]
 [JsonSerializable(typeof(ReturnInfo))]
-internal sealed partial class DrpcJson : JsonSerializerContext
-{
-    /// <summary>For error bodies people read: quotes and angle brackets stay as they are (no \u0027).</summary>
-    public static DrpcJson Readable { get; } = new(new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-}
+internal sealed partial class DrpcJson : JsonSerializerContext;

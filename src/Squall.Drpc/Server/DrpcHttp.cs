@@ -1,6 +1,6 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Squall.Drpc.Invocations;
+using Squall.Hosting;
 
 namespace Squall.Drpc.Server;
 
@@ -39,8 +39,7 @@ internal static class DrpcHttp
 
     public static IResult Error(DrpcErrorKind kind, string message) => Error(StatusOf(kind), CodeOf(kind), message);
 
-    public static IResult Error(int status, string code, string message) =>
-        Results.Json(new DrpcErrorBody(code, message), DrpcJson.Readable.DrpcErrorBody, statusCode: status);
+    public static IResult Error(int status, string code, string message) => ApiErrors.Result(status, code, message);
 
     /// <summary>For status-code pages: a JSON body for an answer the framework left empty (404 route, 405 method, ...).</summary>
     public static Task WriteEmptyStatusAsync(HttpContext context, string hint)
@@ -54,8 +53,6 @@ internal static class DrpcHttp
             StatusCodes.Status413PayloadTooLarge => "too-large",
             _ => "bad-request",
         };
-        context.Response.ContentType = "application/json";
-        var body = new DrpcErrorBody(code, $"{context.Request.Method} {context.Request.Path} answers {status}; {hint}");
-        return context.Response.WriteAsync(JsonSerializer.Serialize(body, DrpcJson.Readable.DrpcErrorBody), context.RequestAborted);
+        return ApiErrors.WriteAsync(context, status, code, $"{context.Request.Method} {context.Request.Path} answers {status}; {hint}");
     }
 }

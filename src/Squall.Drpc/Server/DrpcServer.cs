@@ -3,14 +3,10 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Squall.Drpc.Invocations;
+using Squall.Hosting;
 
 namespace Squall.Drpc.Server;
 
@@ -68,22 +64,22 @@ internal sealed partial class DrpcServer : IAsyncDisposable
                 $"{DrpcKeys.InvocationsToken} is not set: the DRPC server needs a secret that topologies present to fetch requests and return results. Set it in squall.yaml (the same file you submit topologies from) or with -c {DrpcKeys.InvocationsToken}=...");
         }
 
-        if (!IPAddress.TryParse(options.BindHost, out var bind))
+        if (!IPAddress.TryParse(options.BindHost, out _))
         {
             throw new InvalidOperationException($"{DrpcKeys.BindHost} must be an IP address, but is '{options.BindHost}'.");
         }
 
         var write = log ?? (_ => { });
         var engine = new DrpcEngine(new DrpcTimeouts(options.RequestTimeout, options.FunctionIdle), options.Time);
-        var clients = Build(bind, options.HttpPort);
-        var invocations = Build(bind, options.InvocationsPort);
+        var clients = SquallWebHost.CreateBuilder(options.BindHost, options.HttpPort, maxRequestBodySize: MaxArgumentBytes).Build();
+        var invocations = SquallWebHost.CreateBuilder(options.BindHost, options.InvocationsPort, maxRequestBodySize: MaxArgumentBytes).Build();
         var server = new DrpcServer(engine, clients, invocations, write);
         server.MapClients(clients);
         server.MapInvocations(invocations, Encoding.UTF8.GetBytes(options.InvocationsToken));
         try
         {
-            await clients.StartAsync(cancel).ConfigureAwait(false);
-            await invocations.StartAsync(cancel).ConfigureAwait(false);
+            server.HttpPort = (await SquallWebHost.StartAsync(clients, cancel).ConfigureAwait(false)).Port;
+            server.InvocationsPort = (await SquallWebHost.StartAsync(invocations, cancel).ConfigureAwait(false)).Port;
         }
         catch (IOException e)
         {
@@ -91,8 +87,6 @@ internal sealed partial class DrpcServer : IAsyncDisposable
             throw new InvalidOperationException($"the DRPC server cannot listen on {options.BindHost}:{options.HttpPort} and :{options.InvocationsPort} ({e.Message}); is another server running there? Move it with -c {DrpcKeys.HttpPort}=... -c {DrpcKeys.InvocationsPort}=...", e);
         }
 
-        server.HttpPort = PortOf(clients);
-        server.InvocationsPort = PortOf(invocations);
         write($"DRPC server listening on {options.BindHost}:{server.HttpPort} (clients) and {options.BindHost}:{server.InvocationsPort} (invocations); requests time out after {options.RequestTimeout.TotalSeconds:0.#} s");
         return server;
     }
@@ -103,34 +97,10 @@ internal sealed partial class DrpcServer : IAsyncDisposable
         Engine.Dispose();
         foreach (var app in new[] { _clients, _invocations })
         {
-            try
-            {
-                using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-                await app.StopAsync(grace.Token).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is OperationCanceledException or InvalidOperationException)
-            {
-                // Not started, or did not stop in time: disposing closes it.
-            }
-
-            await app.DisposeAsync().ConfigureAwait(false);
+            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await SquallWebHost.StopAsync(app, grace.Token).ConfigureAwait(false);
         }
     }
-
-    private static WebApplication Build(IPAddress bind, int port)
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k =>
-        {
-            k.Listen(bind, port);
-            k.Limits.MaxRequestBodySize = MaxArgumentBytes;
-        });
-        return builder.Build();
-    }
-
-    private static int PortOf(WebApplication app) =>
-        new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()).Port;
 
     [GeneratedRegex("^[A-Za-z0-9._:-]{1,200}$")]
     private static partial Regex FunctionName();

@@ -45,10 +45,12 @@ internal sealed class EnvelopeCodec
 
     /// <summary>
     /// The slow path after <see cref="Encode"/> threw: encodes each envelope alone and leaves out those whose
-    /// values cannot be encoded, handing each to <paramref name="onUnencodable"/>, so one bad value costs its
-    /// tuple (which fails or times out, and is replayed by a reliable spout) and never the worker.
+    /// values cannot be encoded (a user serializer that threw half way included), handing each to
+    /// <paramref name="onUnencodable"/>. When that gives a reason, the tuple's trees are failed at once: their
+    /// Fail messages take its place in the frame (the receiving worker relays those for ackers elsewhere). So one
+    /// bad value costs its tuple and never the frame, the link or the worker.
     /// </summary>
-    public void EncodeSkipping(TupleBatch batch, IBufferWriter<byte> output, Action<Envelope, WireEncodingException> onUnencodable)
+    public void EncodeSkipping(TupleBatch batch, IBufferWriter<byte> output, Func<Envelope, WireEncodingException, FailureReason?> onUnencodable)
     {
         var good = new ArrayBufferWriter<byte>();
         var one = new ArrayBufferWriter<byte>();
@@ -64,7 +66,7 @@ internal sealed class EnvelopeCodec
             }
             catch (WireEncodingException e)
             {
-                onUnencodable(batch.Items[i], e);
+                count += WriteFailures(good, batch.Items[i], onUnencodable(batch.Items[i], e));
                 continue;
             }
 
@@ -76,6 +78,26 @@ internal sealed class EnvelopeCodec
         result.WriteVarUInt32(count);
         result.WriteRaw(good.WrittenSpan);
         result.Commit();
+    }
+
+    private uint WriteFailures(IBufferWriter<byte> output, Envelope dropped, FailureReason? reason)
+    {
+        if (reason is null || dropped.Tuple is not { } tuple)
+        {
+            return 0;
+        }
+
+        var count = 0u;
+        var writer = new WireWriter<IBufferWriter<byte>>(output, _registry);
+        foreach (var failure in TreeFailures.Of(_layout, tuple, dropped.SourceTask, reason))
+        {
+            var envelope = failure;
+            EncodeOne(ref writer, ref envelope);
+            count++;
+        }
+
+        writer.Commit();
+        return count;
     }
 
     private static void EncodeOne(ref WireWriter<IBufferWriter<byte>> writer, ref Envelope e)

@@ -25,12 +25,12 @@ internal sealed class RemoteSink : IBatchSink, IAsyncDisposable
     private readonly ManualResetEventSlim _arrived = new(false, spinCount: 0);
     private readonly ConcurrentQueue<IActivatable> _spaceWaiters = new();
     private readonly Thread _sender;
-    private readonly Action<Envelope, WireEncodingException> _onUnencodable;
+    private readonly Func<Envelope, WireEncodingException, FailureReason?> _onUnencodable;
     private volatile bool _stopping;
 
-    public RemoteSink(PeerConnectionOptions options, EnvelopeCodec codec, int capacityInBatches, Action<Envelope, WireEncodingException>? onUnencodable = null)
+    public RemoteSink(PeerConnectionOptions options, EnvelopeCodec codec, int capacityInBatches, Func<Envelope, WireEncodingException, FailureReason?>? onUnencodable = null)
     {
-        _onUnencodable = onUnencodable ?? ((_, _) => { });
+        _onUnencodable = onUnencodable ?? ((_, _) => null);
         _queue = new RingBuffer<TupleBatch>(capacityInBatches);
         _codec = codec;
         _connection = new PeerConnection(options);
@@ -128,7 +128,8 @@ internal sealed class RemoteSink : IBatchSink, IAsyncDisposable
         catch (WireEncodingException)
         {
             // Emits are checked per type at the source, but a list or map can still hide an unencodable
-            // element: drop just those tuples, report them, and keep this thread (and the worker) alive.
+            // element, and a user serializer may throw on one value of a type it wrote before: drop just
+            // those tuples, report and fail them, and keep this thread (and the worker) alive.
             _scratch.ResetWrittenCount();
             _codec.EncodeSkipping(batch, _scratch, _onUnencodable);
         }

@@ -65,9 +65,14 @@ internal sealed class SerializabilityCheck
         _encodable.Add(value.GetType());
     }
 
-    public static InvalidOperationException Unserializable(string componentId, string streamId, Type type, Exception cause) => new(
-        $"Component '{componentId}' emitted on stream '{streamId}' a value of type '{type.FullName}' that cannot be serialized between workers: "
-        + $"{cause.Message} Register a serializer for it under '{Config.TopologyKryoRegister}' (a Squall.Wire.Codec.ValueSerializer<{type.Name}>)"
-        + $", or make it a plain record or class of serializable members with '{Config.TopologyFallBackOnJavaSerialization}' on (the default).",
-        cause);
+    public static InvalidOperationException Unserializable(string componentId, string streamId, Type type, WireEncodingException cause)
+    {
+        var remedy = cause.Serializer is { } serializer
+            ? $"Fix the serializer '{serializer}' registered under '{Config.TopologyKryoRegister}': it must not throw."
+            : $"Register a serializer for it under '{Config.TopologyKryoRegister}' (a Squall.Wire.Codec.ValueSerializer<{type.Name}>)"
+                + $", or make it a plain record or class of serializable members with '{Config.TopologyFallBackOnJavaSerialization}' on (the default).";
+        return new InvalidOperationException(
+            $"Component '{componentId}' emitted on stream '{streamId}' a value of type '{type.FullName}' that cannot be serialized between workers: {cause.Message} {remedy}",
+            cause);
+    }
 }

@@ -12,7 +12,7 @@ namespace Squall.Runtime.Transport;
 /// </summary>
 /// <remarks>
 /// The one exception is a tuple with a value this worker cannot decode (a type sent through the fallback
-/// serializer that is unknown or fails here): closing the connection would have the sender resend the frame
+/// serializer that is unknown or fails here, or a user type whose registered serializer fails to read it): closing the connection would have the sender resend the frame
 /// for ever, so that tuple alone is dropped, reported as an error naming the type, and failed to its ackers
 /// when it is anchored, so a reliable spout's <c>Fail</c> says why at once instead of after a timeout.
 /// </remarks>
@@ -61,7 +61,9 @@ internal sealed class WorkerReceiver : IFrameHandler
             foreach (var envelope in state.Decoded)
             {
                 var executor = _worker.ExecutorOfTask[envelope.TargetTask];
-                if (executor >= _localExecutors)
+                // A Fail is relayed: a sender that could not encode a tuple fails its trees through the
+                // worker the tuple was bound for, whose outbox reaches every acker (see EnvelopeCodec.EncodeSkipping).
+                if (executor >= _localExecutors && envelope.Kind != MessageKind.Fail)
                 {
                     throw new WireProtocolException($"{peer} sent a message for task {envelope.TargetTask}, which does not run in this worker.");
                 }
@@ -83,31 +85,22 @@ internal sealed class WorkerReceiver : IFrameHandler
     {
         var tuple = envelope.Tuple!;
         var component = _worker.Layout.ComponentOfTask[envelope.TargetTask];
+        var remedy = error.Serializer is { } serializer
+            ? $"Fix the serializer '{serializer}': it must read back exactly the bytes it wrote."
+            : $"Make the type's assembly loadable by every worker, or register a serializer for it under '{Config.TopologyKryoRegister}'.";
         var message = $"Dropped a tuple from '{tuple.SourceComponent}' on stream '{tuple.SourceStreamId}' to task {envelope.TargetTask}: "
-            + $"it holds a value of type '{error.TypeName}' that this worker cannot decode ({error.Message}). "
-            + $"Make the type's assembly loadable by every worker, or register a serializer for it under '{Config.TopologyKryoRegister}'.";
+            + $"it holds a value of type '{error.TypeName}' that this worker cannot decode ({error.Message}). {remedy}";
         _worker.ReportError(component, envelope.TargetTask, new InvalidOperationException(message, error));
-        if (tuple.RootId == 0 || !_worker.Options.AckingEnabled)
+        if (!_worker.Options.AckingEnabled)
         {
             return;
         }
 
         var reason = new FailureReason(FailureKind.Failed, component, envelope.TargetTask, message);
-        FailTree(outbox, envelope.TargetTask, tuple.RootId, reason);
-        if (tuple.ExtraAnchors is { } extra)
+        foreach (var failure in TreeFailures.Of(_worker.Layout, tuple, envelope.TargetTask, reason))
         {
-            for (var i = 0; i < extra.Length; i += 2)
-            {
-                FailTree(outbox, envelope.TargetTask, extra[i], reason);
-            }
+            outbox.Add(_worker.ExecutorOfTask[failure.TargetTask], failure);
         }
-    }
-
-    /// <summary>Fails the tree of <paramref name="root"/> as the receiving task's own <c>Fail</c> would.</summary>
-    private void FailTree(Outbox outbox, int receivingTask, long root, FailureReason reason)
-    {
-        var acker = _worker.Layout.AckerOf(root);
-        outbox.Add(_worker.ExecutorOfTask[acker], Envelope.ForAck(MessageKind.Fail, acker, root, 0, receivingTask, reason));
     }
 
     /// <summary>Lets frames through once the executors (and so the sinks) exist.</summary>

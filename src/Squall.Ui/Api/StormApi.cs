@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Squall.Hosting;
 using Squall.Runtime.Metrics;
 using Squall.Ui.Sources;
 
@@ -80,8 +81,7 @@ internal static class StormApi
         }));
     }
 
-    public static IResult Error(int status, string error, string message) =>
-        Results.Text(new JsonObject { ["error"] = error, ["errorMessage"] = message }.ToJsonString(Json), "application/json", statusCode: status);
+    public static IResult Error(int status, string error, string message) => ApiErrors.Result(status, error, message);
 
     /// <summary>Storm's <c>debug/{enable|disable}/{spct}</c>.</summary>
     private static UiAction Debug(string id, string? component, string action, string spct)

@@ -11,13 +11,17 @@ public interface IValueSerializer
     /// <summary>The exact type handled (subclasses need their own registration).</summary>
     Type Type { get; }
 
-    /// <summary>Writes <paramref name="value"/> (of <see cref="Type"/>); may nest <c>WriteValue</c> calls.</summary>
+    /// <summary>
+    /// Writes <paramref name="value"/> (of <see cref="Type"/>); may nest <c>WriteValue</c> calls. An exception
+    /// thrown here, even half way, is reported as a <see cref="WireEncodingException"/> and leaves nothing written.
+    /// </summary>
     void Write<TBufferWriter>(ref WireWriter<TBufferWriter> writer, object value)
         where TBufferWriter : IBufferWriter<byte>;
 
     /// <summary>
-    /// Reads what <see cref="Write"/> wrote. Use the reader's checked primitives; any exception thrown
-    /// here is reported to the caller as a <see cref="WireFormatException"/>.
+    /// Reads what <see cref="Write"/> wrote, all of it and no more: the reader holds exactly those bytes. Any
+    /// exception thrown here, or bytes left unread, is reported as an <see cref="UndecodableValueException"/>,
+    /// which costs the value (the engine drops its tuple) and never the rest of the input.
     /// </summary>
     object Read(ref WireReader reader);
 }

@@ -29,6 +29,6 @@ internal enum ValueTag : byte
     Guid = 20,      // 16 bytes, Guid.TryWriteBytes layout
     List = 21,      // varint count + values
     Map = 22,       // varint count + (key, value) pairs
-    Custom = 23,    // 4 bytes LE type tag + serializer payload
+    Custom = 23,    // 4 bytes LE type tag + varint length + serializer payload
     Object = 24,    // string type full name + bytes payload of the fallback serializer
 }

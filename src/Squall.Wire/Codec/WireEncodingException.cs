@@ -26,4 +26,7 @@ public sealed class WireEncodingException : Exception
 
     /// <summary>The .NET type that could not be encoded, when one is to blame.</summary>
     public Type? ValueType { get; init; }
+
+    /// <summary>The registered serializer that failed to write the value, when one did.</summary>
+    public string? Serializer { get; init; }
 }

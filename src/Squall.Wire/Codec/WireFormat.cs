@@ -7,7 +7,7 @@ public static class WireFormat
     /// Version of the value encoding. Values carry no per-value version byte (it would cost a byte per
     /// tuple field); the connection handshake carries it once, see the transport protocol version.
     /// </summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     /// <summary>
     /// Deepest nesting of lists, maps and custom values accepted on encode and decode. Bounds the

@@ -1,8 +1,9 @@
 namespace Squall.Wire.Codec;
 
 /// <summary>
-/// The bytes being decoded are not a valid encoding: truncated, corrupt, from an unknown version, or
-/// naming a type tag that no serializer is registered for. Decoding never fails any other way.
+/// The bytes being decoded are not a valid encoding: truncated, corrupt or from an unknown version; or, as
+/// <see cref="UndecodableValueException"/>, one value in them cannot become an object here (a type tag that no
+/// serializer is registered for, a serializer that fails). Decoding never fails any other way.
 /// </summary>
 public class WireFormatException : Exception
 {
@@ -18,7 +19,7 @@ public class WireFormatException : Exception
     }
 
     /// <summary>Creates the exception with a message and the error that revealed the problem.</summary>
-    public WireFormatException(string message, Exception innerException)
+    public WireFormatException(string message, Exception? innerException)
         : base(message, innerException)
     {
     }

@@ -191,30 +191,40 @@ public ref partial struct WireReader
     private object ReadCustom()
     {
         var tag = ReadUInt32();
+        var payload = ReadBytes();
+        // The value's bytes are read: from here on, a failure costs this value only (see UndecodableValueException).
         if (_registry is null || !_registry.TryGetByTag(tag, out var serializer))
         {
-            throw new WireFormatException($"No serializer is registered for type tag {tag}.");
+            throw new UndecodableValueException($"No serializer is registered here for type tag {tag}.") { TypeName = $"(type tag {tag})" };
         }
 
         Enter();
-        object value;
+        var inner = new WireReader(payload, _registry) { _depth = _depth };
+        _depth--;
+        object? value;
         try
         {
-            value = serializer.Read(ref this);
+            value = serializer.Read(ref inner);
         }
-        catch (Exception ex) when (ex is not WireFormatException || ex is UndecodableValueException)
+        catch (Exception ex)
         {
-            // Even an undecodable value inside it leaves the serializer half way: the rest of the bytes are lost.
-            throw new WireFormatException($"Serializer for '{serializer.Type.FullName}' failed to read its value.", ex);
+            throw SerializerFailed(serializer, $"it threw: {ex.GetBaseException().Message}", ex);
         }
 
-        _depth--;
-        if (value is null || value.GetType() != serializer.Type)
+        if (!inner.End)
         {
-            throw new WireFormatException($"Serializer for '{serializer.Type.FullName}' returned '{value?.GetType().FullName ?? "null"}'.");
+            throw SerializerFailed(serializer, $"it read {inner.Position} of the {payload.Length} bytes written", null);
         }
 
-        return value;
+        return value is not null && value.GetType() == serializer.Type
+            ? value
+            : throw SerializerFailed(serializer, $"it returned '{value?.GetType().FullName ?? "null"}'", null);
+    }
+
+    private static UndecodableValueException SerializerFailed(IValueSerializer serializer, string what, Exception? cause)
+    {
+        var message = $"The serializer '{serializer.GetType().FullName}' failed to read a '{serializer.Type.FullName}': {what}.";
+        return new UndecodableValueException(message, cause) { TypeName = serializer.Type.FullName!, Serializer = serializer.GetType().FullName };
     }
 
     private object ReadFallback()

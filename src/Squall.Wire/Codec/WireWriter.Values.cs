@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections;
 
 namespace Squall.Wire.Codec;
@@ -126,11 +127,7 @@ public ref partial struct WireWriter<TBufferWriter>
     {
         if (_registry is not null && _registry.TryGetByType(value.GetType(), out var tag, out var serializer))
         {
-            Enter(value);
-            WriteByte((byte)ValueTag.Custom);
-            WriteUInt32(tag);
-            serializer.Write(ref this, value);
-            _depth--;
+            WriteCustom(tag, serializer, value);
             return;
         }
 
@@ -147,6 +144,45 @@ public ref partial struct WireWriter<TBufferWriter>
                     ValueType = value.GetType(),
                 };
         }
+    }
+
+    /// <summary>
+    /// A user serializer writes into a scratch buffer, and its bytes follow their length: a serializer that
+    /// throws half way leaves nothing in the output, and a reader can step over a value its serializer fails
+    /// to read, so either failure costs that value only.
+    /// </summary>
+    private void WriteCustom(uint tag, IValueSerializer serializer, object value)
+    {
+        Enter(value);
+        var scratch = CustomValueScratch.Rent();
+        try
+        {
+            var inner = new WireWriter<ArrayBufferWriter<byte>>(scratch, _registry, _depth);
+            try
+            {
+                serializer.Write(ref inner, value);
+            }
+            catch (Exception e) when (e is not WireEncodingException)
+            {
+                throw new WireEncodingException(
+                    $"Cannot encode a value of type '{value.GetType().FullName}': its serializer '{serializer.GetType().FullName}' failed: {e.GetBaseException().Message}", e)
+                {
+                    ValueType = value.GetType(),
+                    Serializer = serializer.GetType().FullName,
+                };
+            }
+
+            inner.Commit();
+            WriteByte((byte)ValueTag.Custom);
+            WriteUInt32(tag);
+            WriteBytes(scratch.WrittenSpan);
+        }
+        finally
+        {
+            CustomValueScratch.Return(scratch);
+        }
+
+        _depth--;
     }
 
     private void WriteFallback(IFallbackSerializer fallback, object value)

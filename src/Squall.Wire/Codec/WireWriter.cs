@@ -22,6 +22,8 @@ public ref partial struct WireWriter<TBufferWriter>
     // Lone surrogates would be replaced silently by the default encoder: a wrong value on the far side.
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    // Not readonly: Advance and GetSpan on a struct writer must act on this copy, not a defensive one.
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Style", "IDE0044", Justification = "A struct writer is mutated by its own calls.")]
     private TBufferWriter _output;
     private Span<byte> _span;
     private int _buffered;
@@ -30,12 +32,18 @@ public ref partial struct WireWriter<TBufferWriter>
 
     /// <summary>Creates a writer; user types are encoded through <paramref name="registry"/>.</summary>
     public WireWriter(TBufferWriter output, SerializerRegistry? registry = null)
+        : this(output, registry, depth: 0)
+    {
+    }
+
+    /// <summary>A writer for a value nested <paramref name="depth"/> levels deep (a user type's own bytes).</summary>
+    internal WireWriter(TBufferWriter output, SerializerRegistry? registry, int depth)
     {
         _output = output;
         _registry = registry;
         _span = default;
         _buffered = 0;
-        _depth = 0;
+        _depth = depth;
     }
 
     /// <summary>Bytes written since the last <see cref="Commit"/>.</summary>

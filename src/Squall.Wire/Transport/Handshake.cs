@@ -15,7 +15,7 @@ namespace Squall.Wire.Transport;
 internal static class Handshake
 {
     /// <summary>Version of the framing and of the value codec (<see cref="WireFormat.Version"/>) together.</summary>
-    public const int ProtocolVersion = 2;
+    public const int ProtocolVersion = 3;
 
     /// <summary>Frames before authentication are small; a stranger cannot make the server buffer megabytes.</summary>
     public const int MaxHelloFrameSize = 64 * 1024;

@@ -134,6 +134,59 @@ public sealed class CustomTypeTests
         sink.All.Select(r => (int)r.Values[0]!).Order().ShouldBe(Enumerable.Range(0, 20).Where(i => i != 7));
     }
 
+    [Fact]
+    public void A_serializer_that_throws_half_way_costs_its_tuple_which_fails_at_once_naming_component_stream_type_and_serializer()
+    {
+        var (reason, errors) = SendWidgets("halfway", fault: "write");
+
+        reason.ComponentId.ShouldBe("widgets");   // failed by the sender
+        reason.Message.ShouldNotBeNull().ShouldContain($"Component 'widgets' emitted on stream 'default' a value of type '{typeof(Widget).FullName}'");
+        reason.Message.ShouldContain($"its serializer '{typeof(WidgetSerializer).FullName}' failed: widget 7 will not be written");
+        var error = errors.ShouldHaveSingleItem();   // no closed connection among them
+        error.ComponentId.ShouldBe("widgets");
+        error.Error.Message.ShouldBe(reason.Message);
+    }
+
+    [Theory]
+    [InlineData("throw")]
+    [InlineData("short")]
+    [InlineData("long")]
+    public void A_serializer_that_fails_to_read_costs_its_tuple_which_fails_at_once_naming_the_serializer_and_the_connection_lives(string fault)
+    {
+        var (reason, errors) = SendWidgets("unreadable", fault);
+
+        reason.ComponentId.ShouldBe("capture");   // failed by the receiver
+        reason.Message.ShouldNotBeNull().ShouldContain($"The serializer '{typeof(WidgetSerializer).FullName}' failed to read a '{typeof(Widget).FullName}'");
+        var error = errors.ShouldHaveSingleItem();   // no closed connection among them
+        error.ComponentId.ShouldBe("capture");
+        error.Error.Message.ShouldContain($"Fix the serializer '{typeof(WidgetSerializer).FullName}'");
+    }
+
+    /// <summary>
+    /// Sends twenty widgets from worker 1 to a bolt on worker 0, the eighth with <paramref name="fault"/>; waits until the
+    /// other nineteen arrived and were acked and the eighth failed (at once: not timed out), and returns why, and the errors.
+    /// </summary>
+    private static (FailureReason Reason, IReadOnlyList<ComponentError> Errors) SendWidgets(string name, string fault)
+    {
+        var log = new SpoutLog();
+        var sink = new CaptureSink();
+        List<Values> tuples = [.. Enumerable.Range(0, 20).Select(i => new Values(i, new Widget(i, i == 7 ? fault : "fine")))];
+        var builder = new TopologyBuilder();
+        builder.SetSpout("widgets", () => new FixedSpout(tuples, new Fields("n", "w"), log));
+        builder.SetBolt("capture", () => new CaptureBolt(sink)).ShuffleGrouping("widgets");   // on worker 0, widgets on 1
+        var conf = new Config { NumWorkers = 2 }.RegisterSerialization(typeof(Widget), typeof(WidgetSerializer));
+        using var cluster = Support.Clusters.Create();
+
+        cluster.SubmitTopology(name, conf, builder.CreateTopology());
+
+        Wait.Until(() => log.Fails.Count == 1 && log.AckCount == tuples.Count - 1, "19 tuples acked and the faulty one failed");
+        var (messageId, reason) = log.Fails[0];
+        messageId.ShouldBe(7);
+        reason.ShouldNotBeNull().Kind.ShouldBe(FailureKind.Failed);
+        sink.All.Select(r => (int)r.Values[0]!).Order().ShouldBe(Enumerable.Range(0, 20).Where(i => i != 7));
+        return (reason, cluster.GetErrors(name));
+    }
+
     public sealed record Order(string Id, decimal Quantity, int[] Lines);
 
     /// <summary>Serializes (its public Pin) but cannot be deserialized: setting the Pin throws.</summary>
@@ -143,6 +196,42 @@ public sealed class CustomTypeTests
         {
             get => 1;
             set => throw new InvalidOperationException($"A {nameof(OneWay)} cannot be read back (pin {value}).");
+        }
+    }
+
+    /// <summary>A user type whose serializer misbehaves on one value, as its <see cref="Fault"/> says.</summary>
+    public sealed record Widget(int N, string Fault);
+
+    /// <summary>
+    /// Writes a widget as its number, fault and a pad byte, except that "write" throws after the fault; reads it
+    /// back, except that "throw" throws, "short" leaves the pad unread and "long" reads 8 bytes past it.
+    /// </summary>
+    public sealed class WidgetSerializer : Squall.Wire.Codec.ValueSerializer<Widget>
+    {
+        public override void Write<TBufferWriter>(ref Squall.Wire.Codec.WireWriter<TBufferWriter> writer, Widget value)
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            writer.WriteVarInt32(value.N);
+            writer.WriteString(value.Fault);
+            if (value.Fault == "write")
+            {
+                throw new InvalidOperationException($"widget {value.N} will not be written");
+            }
+
+            writer.WriteByte(0);
+        }
+
+        public override Widget Read(ref Squall.Wire.Codec.WireReader reader)
+        {
+            var widget = new Widget(reader.ReadVarInt32(), reader.ReadString());
+            _ = widget.Fault switch
+            {
+                "throw" => throw new InvalidOperationException($"widget {widget.N} will not be read"),
+                "short" => 0,
+                "long" => reader.ReadByte() + reader.ReadInt64(),
+                _ => reader.ReadByte(),
+            };
+            return widget;
         }
     }
 

@@ -23,9 +23,26 @@ public class AllocationTests
         (GC.GetAllocatedBytesForCurrentThread() - before).ShouldBe(0);
     }
 
-    private static void Encode(ArrayBufferWriter<byte> output, object?[] values)
+    [Fact]
+    public void Encoding_a_user_type_allocates_nothing_once_its_scratch_buffer_is_warm()
     {
-        var writer = new WireWriter<ArrayBufferWriter<byte>>(output);
+        var registry = new SerializerRegistry().Register(new Support.PointSerializer());
+        object?[] values = [new Support.Point(1, -2, "label"), 3];
+        var output = new ArrayBufferWriter<byte>(4096);
+        Encode(output, values, registry);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 100; i++)
+        {
+            output.ResetWrittenCount();
+            Encode(output, values, registry);
+        }
+
+        (GC.GetAllocatedBytesForCurrentThread() - before).ShouldBe(0);
+    }
+
+    private static void Encode(ArrayBufferWriter<byte> output, object?[] values, SerializerRegistry? registry = null)
+    {
+        var writer = new WireWriter<ArrayBufferWriter<byte>>(output, registry);
         foreach (var value in values)
         {
             writer.WriteValue(value);
