@@ -140,14 +140,26 @@ internal sealed partial class Executor : IActivatable
         }
     }
 
+    /// <summary>
+    /// Opens and prepares the tasks: the fused ones first, farthest down the chain first, so every fused task
+    /// is ready before anything can emit to it (a spout may emit in Open; a fused task not ready drops its input).
+    /// </summary>
     private void StartAll()
     {
-        if (StartTasks)
+        if (!StartTasks)
         {
-            foreach (var task in _tasks)
-            {
-                task.Start();
-            }
+            return;
+        }
+
+        var own = _tasks.Count(t => t.ComponentId == _tasks[0].ComponentId);
+        for (var i = _tasks.Length - 1; i >= own; i--)
+        {
+            _tasks[i].Start();
+        }
+
+        for (var i = 0; i < own; i++)
+        {
+            _tasks[i].Start();
         }
     }
 

@@ -28,11 +28,13 @@ internal sealed class FusionPlan
 
     private readonly StormTopology _topology;
     private readonly Dictionary<string, string> _upstreamOf;
+    private readonly Dictionary<string, int> _links;
 
-    private FusionPlan(StormTopology topology, Dictionary<string, string> upstreamOf)
+    private FusionPlan(StormTopology topology, Dictionary<string, string> upstreamOf, Dictionary<string, int> links)
     {
         _topology = topology;
         _upstreamOf = upstreamOf;
+        _links = links;
     }
 
     /// <summary>The fused components (each with the component it is fused into).</summary>
@@ -63,10 +65,13 @@ internal sealed class FusionPlan
             Depth(component, candidates, depth, fused);
         }
 
-        return new FusionPlan(topology, fused);
+        return new FusionPlan(topology, fused, depth);
     }
 
     public bool IsFused(string component) => _upstreamOf.ContainsKey(component);
+
+    /// <summary>How many fused links lie above <paramref name="component"/> (0: it is not fused).</summary>
+    public int Links(string component) => _links.GetValueOrDefault(component);
 
     /// <summary>The task of fused <paramref name="component"/> that <paramref name="upstreamTask"/> feeds: the one at the same index.</summary>
     public int DownstreamTask(string component, int upstreamTask)

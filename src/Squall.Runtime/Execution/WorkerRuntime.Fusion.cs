@@ -33,8 +33,9 @@ internal sealed partial class WorkerRuntime
 
     /// <summary>
     /// The slices that get an executor (those of unfused components), and each one's tasks: its own first,
-    /// then the fused tasks it hosts. A fused component's slices get none: its tasks follow their upstream
-    /// tasks, whatever its executor count (which a rebalance may change without moving them).
+    /// then the fused tasks it hosts, nearest first (the executor prepares them from the last). A fused
+    /// component's slices get none: its tasks follow their upstream tasks, whatever its executor count
+    /// (which a rebalance may change without moving them).
     /// </summary>
     private (List<ExecutorSlice> Hosts, List<TaskRunner>[] Members) HostedTasks()
     {
@@ -49,7 +50,7 @@ internal sealed partial class WorkerRuntime
             }
         }
 
-        foreach (var slice in _slices.Where(s => _fusion.IsFused(s.Component)))
+        foreach (var slice in _slices.Where(s => _fusion.IsFused(s.Component)).OrderBy(s => _fusion.Links(s.Component)))
         {
             foreach (var task in slice.Tasks)
             {

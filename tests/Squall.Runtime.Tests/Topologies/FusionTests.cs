@@ -136,6 +136,23 @@ public sealed class FusionTests
     }
 
     [Fact]
+    public void A_chain_fused_into_a_spout_is_prepared_before_the_spout_opens()
+    {
+        var seen = new ConcurrentQueue<(int Task, int N, bool Nested)>();
+        var builder = new TopologyBuilder();
+        builder.SetSpout("spout", () => new EmitInOpenSpout(42));
+        builder.SetBolt("forward", () => new NestingForwardBolt(N)).LocalOrShuffleGrouping("spout");
+        builder.SetBolt("probe", () => new NestingProbeBolt(seen)).LocalOrShuffleGrouping("forward");
+        using var cluster = Clusters.Create();
+        cluster.SubmitTopology("open", new Config(), builder.CreateTopology());
+
+        Wait.Until(() => !seen.IsEmpty, "the number emitted in Open");
+        cluster.KillTopology("open");
+
+        seen.ShouldBe([(seen.Single().Task, 42, true)]);
+    }
+
+    [Fact]
     public void Ticks_reach_every_task_of_a_fused_bolt()
     {
         var ticks = new ConcurrentQueue<(int Task, object? Freq)>();
