@@ -91,13 +91,6 @@ internal sealed partial class Executor
         var untilReceive = skips; // a countdown, not i % skips: a division per NextTuple call showed in profiles
         for (var i = 0; i < SpoutBurst && spout.IsActive && spout.IsReady && spout.CheckRoom(); i++)
         {
-            if (untilReceive-- == 0)
-            {
-                untilReceive = skips - 1;
-                DrainInbox(long.MaxValue);
-                DrainControl();
-            }
-
             if (!spout.NextTuple())
             {
                 break;
@@ -107,6 +100,15 @@ internal sealed partial class Executor
             if (flushEveryCall || worker.FlushEpoch != epoch)
             {
                 break;
+            }
+
+            // Acks and control after the call, not before the next: the loop's condition then sees a Deactivate
+            // (or a full max.spout.pending) taken here before NextTuple is called again.
+            if (--untilReceive == 0)
+            {
+                untilReceive = skips;
+                DrainInbox(long.MaxValue);
+                DrainControl();
             }
         }
 
