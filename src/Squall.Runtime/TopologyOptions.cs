@@ -48,6 +48,9 @@ internal sealed record TopologyOptions
     /// <summary><c>topology.eventlogger.executors</c>: 0 turns debug sampling off; null, one event log per worker.</summary>
     public int? EventLoggers { get; init; }
 
+    /// <summary>Edges of acked trees each task's flight recorder keeps (rounded up to a power of two); 0: none.</summary>
+    public int TreeRecorderSize { get; init; } = TopologyKeys.DefaultInt(Config.TopologyTupleTreeRecorderSize);
+
     public bool AlwaysTrySerialize { get; init; } = TopologyKeys.DefaultBool(Config.TopologyTestingAlwaysTrySerialize);
 
     public bool AckingEnabled => Ackers > 0;
@@ -78,6 +81,7 @@ internal sealed record TopologyOptions
             WorkerExecutorThreads = conf.GetNullableInt(Config.TopologyWorkerExecutorThreads),
             Debug = conf.Debug,
             EventLoggers = conf.GetNullableInt(Config.TopologyEventLoggerExecutors),
+            TreeRecorderSize = conf.GetInt(Config.TopologyTupleTreeRecorderSize, Defaults.TreeRecorderSize),
             AlwaysTrySerialize = conf.GetBool(Config.TopologyTestingAlwaysTrySerialize, Defaults.AlwaysTrySerialize),
             FallBackSerialization = conf.FallBackOnJavaSerialization,
         };

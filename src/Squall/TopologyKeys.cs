@@ -51,6 +51,9 @@ internal static class TopologyKeys
         // Squall's own: the threads of a worker's executor pool (null: one per core).
         H(Config.TopologyWorkerExecutorThreads, null),
 
+        // Squall's own: per task, the last edges of acked trees (48 bytes each), for "why did this tuple fail?".
+        H(Config.TopologyTupleTreeRecorderSize, 1024),
+
         // Windowed and stateful bolts.
         H(Config.TopologyStateCheckpointIntervalMs, 1000),
         K(Config.TopologyStateProvider, KeyEffect.Honoured),

@@ -126,6 +126,7 @@ internal sealed class SpoutTask : TaskRunner
                     _sampler!.TreeEnded(envelope.Root, failed.MessageId, "failed", envelope.Reason!.ToString());
                 }
 
+                RecordFailure(envelope.Root, failed.MessageId, envelope.Reason!);
                 Failed(failed.MessageId, envelope.Reason!, failed.Stream);
                 break;
             case MessageKind.ResetTimeout:
@@ -186,7 +187,18 @@ internal sealed class SpoutTask : TaskRunner
                 _sampler!.TreeEnded(root, tree.MessageId, "timeout", reason.ToString());
             }
 
+            RecordFailure(root, tree.MessageId, reason);
+
             Failed(tree.MessageId, reason, tree.Stream);
+        }
+    }
+
+    /// <summary>Hands a failed tree to the worker's failed-tree log, which assembles it from the tasks' flight recorders.</summary>
+    private void RecordFailure(long root, object messageId, FailureReason reason)
+    {
+        if (Worker.FailedTrees.RecorderSize > 0)
+        {
+            Worker.FailedTrees.Ended(new TupleTrees.TreeEnd(root, Worker.Time.GetTimestamp(), ComponentId, TaskId, messageId, reason));
         }
     }
 

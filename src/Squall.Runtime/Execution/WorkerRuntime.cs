@@ -162,6 +162,13 @@ internal sealed partial class WorkerRuntime : IDisposable
             _timers.Add(_worker.Time.CreateTimer(static w => ((WorkerContext)w!).TickFlush(), _worker, every, every));
         }
 
+        // Failed trees are reported by spouts; assembled off their threads, soon, before the recorders go round.
+        if (_worker.FailedTrees.RecorderSize > 0 && _tasks.Values.Any(t => t is SpoutTask))
+        {
+            var every = TupleTrees.FailedTreeLog.AssembleEvery;
+            _timers.Add(_worker.Time.CreateTimer(static w => ((WorkerContext)w!).FailedTrees.AssemblePending(), _worker, every, every));
+        }
+
         var frequencies = _tasks.Values.OfType<BoltTask>().Select(b => b.TickFreqSecs).OfType<int>().Distinct();
         foreach (var freq in frequencies)
         {

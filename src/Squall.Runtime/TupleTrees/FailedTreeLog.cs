@@ -1,0 +1,124 @@
+using Squall.Runtime.Execution;
+
+namespace Squall.Runtime.TupleTrees;
+
+/// <summary>
+/// A worker's failed tuple trees: its tasks' flight recorders, the failures its spouts reported, and the last
+/// <see cref="Capacity"/> trees assembled from them. A spout reports a failure by copying a struct into a fixed
+/// ring (no allocation on its thread, however many trees fail); the assembly — scanning every recorder — runs
+/// on the worker's timer every <see cref="AssembleEvery"/>, soon enough that busy recorders have rarely gone
+/// round, and at the latest when the trees are read.
+/// </summary>
+internal sealed class FailedTreeLog
+{
+    /// <summary>The failed trees a worker keeps; older ones are dropped first.</summary>
+    public const int Capacity = 20;
+
+    /// <summary>How often pending failures are assembled.</summary>
+    public static readonly TimeSpan AssembleEvery = TimeSpan.FromMilliseconds(10);
+
+    private readonly Lock _lock = new();
+    private readonly WorkerContext _worker;
+    private readonly Dictionary<int, TreeRecorder> _recorders = [];
+    private readonly TreeEnd[] _pending = new TreeEnd[Capacity];
+    private readonly Queue<FailedTree> _trees = new(Capacity);
+    private int _pendingCount;
+    private int _pendingNext;
+
+    public FailedTreeLog(WorkerContext worker) => _worker = worker;
+
+    /// <summary><c>topology.tuple.tree.recorder.size</c>: records per task; 0 (or acking off) records nothing.</summary>
+    public int RecorderSize => _worker.Options.AckingEnabled ? _worker.Options.TreeRecorderSize : 0;
+
+    /// <summary>A recorder for <paramref name="task"/> (a task recreated by a rebalance replaces its old one); null when recording is off.</summary>
+    public TreeRecorder? RecorderFor(int task)
+    {
+        if (RecorderSize == 0)
+        {
+            return null;
+        }
+
+        var recorder = new TreeRecorder(_worker, task, RecorderSize);
+        lock (_lock)
+        {
+            _recorders[task] = recorder;
+        }
+
+        return recorder;
+    }
+
+    /// <summary>A spout task's tree failed or timed out (its thread). Keeps the last <see cref="Capacity"/> until assembled.</summary>
+    public void Ended(in TreeEnd end)
+    {
+        lock (_lock)
+        {
+            _pending[_pendingNext] = end;
+            _pendingNext = (_pendingNext + 1) % Capacity;
+            _pendingCount = Math.Min(_pendingCount + 1, Capacity);
+        }
+    }
+
+    /// <summary>Assembles the pending failures (the worker's timer); a lock-free check when there are none.</summary>
+    public void AssemblePending()
+    {
+        if (Volatile.Read(ref _pendingCount) == 0)
+        {
+            return;
+        }
+
+        lock (_lock)
+        {
+            AssembleLocked();
+        }
+    }
+
+    /// <summary>The kept trees, oldest first (any pending ones assembled first).</summary>
+    public List<FailedTree> Recent()
+    {
+        lock (_lock)
+        {
+            AssembleLocked();
+            return [.. _trees];
+        }
+    }
+
+    private void AssembleLocked()
+    {
+        if (_pendingCount == 0)
+        {
+            return;
+        }
+
+        var ends = new TreeEnd[_pendingCount];
+        for (var i = 0; i < ends.Length; i++)
+        {
+            ends[i] = _pending[(_pendingNext - _pendingCount + i + Capacity) % Capacity];
+        }
+
+        _pendingCount = 0;
+        var roots = new HashSet<long>();
+        foreach (var end in ends)
+        {
+            roots.Add(end.Root);
+        }
+
+        var snapshots = new List<TreeRecorderSnapshot>(_recorders.Count);
+        foreach (var recorder in _recorders.Values)
+        {
+            snapshots.Add(recorder.Snapshot(roots));
+        }
+
+        var names = new TaskNames(_worker.Layout, AllLocal: _worker.Layout.Topology.Components.All(c => c.TaskIds.All(_recorders.ContainsKey)));
+        var now = _worker.Time.GetUtcNow();
+        var nowTicks = _worker.Time.GetTimestamp();
+        foreach (var end in ends)
+        {
+            var time = now - _worker.Time.GetElapsedTime(end.Timestamp, nowTicks);
+            _trees.Enqueue(TreeAssembler.Assemble(end, time, snapshots, names));
+            if (_trees.Count > Capacity)
+            {
+                _trees.Dequeue();
+            }
+        }
+    }
+}
