@@ -27,4 +27,8 @@ public sealed record FailedTree(
     string? FailedComponent,
     int FailedTask,
     List<TreeEdge> Edges,
-    string? Partial = null);
+    string? Partial = null)
+{
+    /// <summary>The failed trees a worker keeps, and the UI shows for a topology; older ones are dropped first.</summary>
+    public const int Kept = 20;
+}

@@ -4,15 +4,14 @@ namespace Squall.Runtime.TupleTrees;
 
 /// <summary>
 /// A worker's failed tuple trees: its tasks' flight recorders, the failures its spouts reported, and the last
-/// <see cref="Capacity"/> trees assembled from them. A spout reports a failure by copying a struct into a fixed
+/// <see cref="FailedTree.Kept"/> trees assembled from them. A spout reports a failure by copying a struct into a fixed
 /// ring (no allocation on its thread, however many trees fail); the assembly — scanning every recorder — runs
 /// on the worker's timer every <see cref="AssembleEvery"/>, soon enough that busy recorders have rarely gone
 /// round, and at the latest when the trees are read.
 /// </summary>
 internal sealed class FailedTreeLog
 {
-    /// <summary>The failed trees a worker keeps; older ones are dropped first.</summary>
-    public const int Capacity = 20;
+    private const int Capacity = FailedTree.Kept;
 
     /// <summary>How often pending failures are assembled.</summary>
     public static readonly TimeSpan AssembleEvery = TimeSpan.FromMilliseconds(10);
@@ -47,7 +46,7 @@ internal sealed class FailedTreeLog
         return recorder;
     }
 
-    /// <summary>A spout task's tree failed or timed out (its thread). Keeps the last <see cref="Capacity"/> until assembled.</summary>
+    /// <summary>A spout task's tree failed or timed out (its thread). Keeps the last <see cref="FailedTree.Kept"/> until assembled.</summary>
     public void Ended(in TreeEnd end)
     {
         lock (_lock)
