@@ -39,6 +39,10 @@ internal sealed class BoltTask : TaskRunner
         {
             Execute(envelope.Tuple!);
         }
+        else if (envelope.Kind == MessageKind.TreeFailed)
+        {
+            Noticed(ref envelope);
+        }
     }
 
     public override void OnControl(ControlMessage message)

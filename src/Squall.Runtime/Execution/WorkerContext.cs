@@ -55,6 +55,9 @@ internal sealed class WorkerContext
     /// <summary>Indexed by task id: the index of the executor (and of its inbox) running that task.</summary>
     public int[] ExecutorOfTask { get; }
 
+    /// <summary>A spout or bolt task of each other worker: where a failed tree is announced, so each worker assembles its part.</summary>
+    public int[] TaskInEachOtherWorker { get; set; } = [];
+
     /// <summary>
     /// Where each executor index delivers: this worker's inboxes first, then one link per other worker.
     /// Replaced as a whole on rebalance.

@@ -135,6 +135,11 @@ internal sealed partial class WorkerRuntime : IDisposable
             }
         }
 
+        _worker.TaskInEachOtherWorker = [.. plan
+            .Where(s => s.Worker != _workerIndex)
+            .GroupBy(s => s.Worker)
+            .Select(g => g.SelectMany(s => s.Tasks).FirstOrDefault(t => _worker.Layout.ComponentOfTask[t] != Constants.AckerComponentId))
+            .Where(t => t > 0)];
         IBatchSink[] sinks = [.. inboxes, .. _remote];
         _worker.Sinks = sinks;
         return [.. _slices.Select((slice, i) => new Executor(

@@ -31,4 +31,19 @@ public sealed record FailedTree(
 {
     /// <summary>The failed trees a worker keeps, and the UI shows for a topology; older ones are dropped first.</summary>
     public const int Kept = 20;
+
+    /// <summary><see cref="Partial"/>: a recorder went round before the tree was assembled.</summary>
+    public const string Overwritten = "older edges overwritten";
+
+    /// <summary><see cref="Partial"/>: some edges were recorded by tasks of other workers, whose parts are not here.</summary>
+    public const string OtherWorkers = "edges in other workers not recorded";
+
+    /// <summary>
+    /// True for a worker's part of a tree whose spout runs in another worker (no message id): the UI merges the
+    /// parts of a tree by its root.
+    /// </summary>
+    public bool Fragment { get; init; }
+
+    /// <summary>This worker's tasks whose recorders never went round: an edge into one of them without a verdict was still open.</summary>
+    public List<int> IntactTasks { get; init; } = [];
 }

@@ -46,9 +46,14 @@ internal sealed class FailedTreeLog
         return recorder;
     }
 
-    /// <summary>A spout task's tree failed or timed out (its thread). Keeps the last <see cref="FailedTree.Kept"/> until assembled.</summary>
+    /// <summary>A spout task's tree failed or timed out (its thread; or another worker said so). Keeps the last <see cref="FailedTree.Kept"/> until assembled.</summary>
     public void Ended(in TreeEnd end)
     {
+        if (RecorderSize == 0)
+        {
+            return;
+        }
+
         lock (_lock)
         {
             _pending[_pendingNext] = end;

@@ -9,8 +9,8 @@ namespace Squall.Runtime.TupleTrees;
 /// </summary>
 internal static class TreeAssembler
 {
-    public const string Overwritten = "older edges overwritten";
-    public const string OtherWorkers = "edges in other workers not recorded";
+    private const string Overwritten = FailedTree.Overwritten;
+    private const string OtherWorkers = FailedTree.OtherWorkers;
 
     /// <param name="end">The failed tree.</param>
     /// <param name="time">When it failed, as wall-clock time.</param>
@@ -55,7 +55,9 @@ internal static class TreeAssembler
             emitted.Add(e.Edge);
         }
 
-        if (!emits.Exists(e => e.Parent == 0 && e.SourceTask == end.SpoutTask))
+        // The spout's edges are the tree's start; missing, they were overwritten (when the spout is here at all).
+        var fragment = !recorded.ContainsKey(end.SpoutTask);
+        if (!fragment && !emits.Exists(e => e.Parent == 0 && e.SourceTask == end.SpoutTask))
         {
             partial.Add(Overwritten);
         }
@@ -73,12 +75,13 @@ internal static class TreeAssembler
             edges.Add(new TreeEdge(e.Edge, e.Parent, names.Stream(e.SourceTask, e.Stream), names.Component(e.SourceTask), e.SourceTask, names.Component(e.TargetTask), e.TargetTask, state, reason));
         }
 
-        // A verdict whose emit is gone: the edge is known (who sent it where), not what it hangs from.
+        // A verdict whose emit is not here: the edge is known (who sent it where), not what it hangs from. Its
+        // emit was overwritten, or recorded by the sending task in another worker.
         foreach (var (edge, v) in verdicts)
         {
             if (!emitted.Contains(edge))
             {
-                partial.Add(Overwritten);
+                partial.Add(recorded.ContainsKey(v.SourceTask) ? Overwritten : OtherWorkers);
                 var failed = v.Kind == TreeRecordKind.Failed;
                 var reason = failed && v.TargetTask == end.Reason.TaskId ? end.Reason.Message ?? "failed" : null;
                 edges.Add(new TreeEdge(edge, 0, names.Stream(v.SourceTask, v.Stream), names.Component(v.SourceTask), v.SourceTask, names.Component(v.TargetTask), v.TargetTask, failed ? "failed" : "acked", reason));
@@ -91,13 +94,17 @@ internal static class TreeAssembler
             time,
             end.Spout,
             end.SpoutTask,
-            end.MessageId.ToString(),
+            end.MessageId?.ToString(),
             timedOut ? "timeout" : "failed",
             end.Reason.ToString(),
             end.Reason.ComponentId,
             end.Reason.TaskId,
             edges,
-            partial.Count == 0 ? null : string.Join("; ", partial));
+            partial.Count == 0 ? null : string.Join("; ", partial))
+        {
+            Fragment = fragment,
+            IntactTasks = [.. snapshots.Where(s => !s.Lost).Select(s => s.Task).Order()],
+        };
     }
 
     private static string State(in TreeRecord emit, Dictionary<long, TreeRecord> verdicts, Dictionary<int, TreeRecorderSnapshot> recorded, SortedSet<string> partial)

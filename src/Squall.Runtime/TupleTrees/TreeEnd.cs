@@ -8,6 +8,10 @@ namespace Squall.Runtime.TupleTrees;
 /// <param name="Timestamp">When (the worker clock's timestamp).</param>
 /// <param name="Spout">The spout component.</param>
 /// <param name="SpoutTask">The spout task.</param>
-/// <param name="MessageId">The spout's message id.</param>
+/// <param name="MessageId">The spout's message id; null in another worker, which assembles only its part (a fragment).</param>
 /// <param name="Reason">The acker's verdict: which task failed it, or the timeout.</param>
-internal readonly record struct TreeEnd(long Root, long Timestamp, string Spout, int SpoutTask, object MessageId, FailureReason Reason);
+internal readonly record struct TreeEnd(long Root, long Timestamp, string Spout, int SpoutTask, object? MessageId, FailureReason Reason)
+{
+    /// <summary>The envelope value that marks a <c>TreeFailed</c> as a notice between workers, not an acker's verdict (whose value is 0).</summary>
+    public const long Notice = 1;
+}

@@ -27,10 +27,11 @@ internal sealed record UiTopology(
     public IEnumerable<SampledEvent> Events => Reports.SelectMany(r => r.Report.Events).OrderBy(e => e.Time);
 
     /// <summary>
-    /// The last failed tuple trees of every worker's spouts, oldest first: at most a worker's worth
+    /// The last failed tuple trees of every worker's spouts, each joined from the parts its workers recorded,
+    /// oldest first: at most a worker's worth
     /// (<see cref="FailedTree.Kept"/>) for the whole topology.
     /// </summary>
-    public IEnumerable<FailedTree> FailedTrees => Reports.SelectMany(r => r.Report.FailedTrees).OrderBy(t => t.Time).TakeLast(FailedTree.Kept);
+    public IEnumerable<FailedTree> FailedTrees => FailedTreeMerge.Merge(Reports.SelectMany(r => r.Report.FailedTrees)).TakeLast(FailedTree.Kept);
 
     public int MessageTimeoutSecs => Conf.TryGetValue(Config.TopologyMessageTimeoutSecs, out var v) && int.TryParse(v, out var n) ? n : 30;
 }

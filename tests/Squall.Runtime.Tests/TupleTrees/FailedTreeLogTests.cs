@@ -6,7 +6,7 @@ namespace Squall.Runtime.Tests.TupleTrees;
 /// <summary>
 /// Failed trees from the tasks' flight recorders: put together whole when the recorders hold them, and said to
 /// be partial — never guessed — when a ring went round or an edge went to a task of another worker.
-/// Topology: spout s (task 1) → bolt b (tasks 2, 3); records are written as the collectors would.
+/// Topology: spout s (task 1) → bolt t (tasks 2, 3); records are written as the collectors would.
 /// </summary>
 [Trait("Category", "Unit")]
 public sealed class FailedTreeLogTests
@@ -22,13 +22,13 @@ public sealed class FailedTreeLogTests
         recorders[2].Settled(Root, 11, stream: 0, source: 1, failed: false);
         recorders[2].Emitted(Root, 22, parent: 11, stream: 0, target: 3);
         recorders[3].Settled(Root, 22, stream: 0, source: 2, failed: true);
-        log.Ended(End(new FailureReason(FailureKind.Failed, "b", 3, "bad input")));
+        log.Ended(End(new FailureReason(FailureKind.Failed, "t", 3, "bad input")));
 
         var tree = log.Recent().ShouldHaveSingleItem();
-        (tree.Status, tree.Partial, tree.FailedComponent, tree.FailedTask, tree.MessageId).ShouldBe(("failed", (string?)null, "b", 3, "m-1"));
+        (tree.Status, tree.Partial, tree.FailedComponent, tree.FailedTask, tree.MessageId).ShouldBe(("failed", (string?)null, "t", 3, "m-1"));
         tree.Edges.ShouldBe([
-            new TreeEdge(11, 0, "default", "s", 1, "b", 2, "acked"),
-            new TreeEdge(22, 11, "default", "b", 2, "b", 3, "failed", "bad input"),
+            new TreeEdge(11, 0, "default", "s", 1, "t", 2, "acked"),
+            new TreeEdge(22, 11, "default", "t", 2, "t", 3, "failed", "bad input"),
         ]);
     }
 
@@ -57,11 +57,11 @@ public sealed class FailedTreeLogTests
         }
 
         recorders[2].Settled(Root, 11, stream: 0, source: 1, failed: true);
-        log.Ended(End(new FailureReason(FailureKind.Failed, "b", 2, null)));
+        log.Ended(End(new FailureReason(FailureKind.Failed, "t", 2, null)));
 
         var tree = log.Recent().ShouldHaveSingleItem();
-        tree.Partial.ShouldBe(TreeAssembler.Overwritten);
-        tree.Edges.ShouldBe([new TreeEdge(11, 0, "default", "s", 1, "b", 2, "failed", "failed")]);
+        tree.Partial.ShouldBe(FailedTree.Overwritten);
+        tree.Edges.ShouldBe([new TreeEdge(11, 0, "default", "s", 1, "t", 2, "failed", "failed")]);
     }
 
     [Fact]
@@ -72,8 +72,22 @@ public sealed class FailedTreeLogTests
         log.Ended(End(FailureReason.TimedOut(30)));
 
         var tree = log.Recent().ShouldHaveSingleItem();
-        tree.Partial.ShouldBe(TreeAssembler.OtherWorkers);
+        tree.Partial.ShouldBe(FailedTree.OtherWorkers);
         tree.Edges.ShouldHaveSingleItem().State.ShouldBe("unknown");
+    }
+
+    [Fact]
+    public void A_worker_without_the_spout_assembles_its_part_as_a_fragment()
+    {
+        var (log, recorders) = Worker(recorderSize: 1024, tasks: [2, 3]); // the spout's worker announced the failure
+        recorders[2].Settled(Root, 11, stream: 0, source: 1, failed: false);
+        recorders[2].Emitted(Root, 22, parent: 11, stream: 0, target: 3);
+        log.Ended(End(FailureReason.TimedOut(30)) with { MessageId = null });
+
+        var part = log.Recent().ShouldHaveSingleItem();
+        (part.Fragment, part.MessageId, part.Partial).ShouldBe((true, (string?)null, FailedTree.OtherWorkers));
+        part.IntactTasks.ShouldBe([2, 3]);
+        part.Edges.Select(e => (e.Edge, e.State)).ShouldBe([(22L, "open"), (11L, "acked")]);
     }
 
     [Fact]
@@ -95,7 +109,7 @@ public sealed class FailedTreeLogTests
     {
         var builder = new TopologyBuilder();
         builder.SetSpout("s", () => new FeederSpout(new Fields("w")));
-        builder.SetBolt("b", () => new CaptureBolt(new CaptureSink()), 2).ShuffleGrouping("s");
+        builder.SetBolt("t", () => new CaptureBolt(new CaptureSink(), new Fields("w")), 2).ShuffleGrouping("s");
         var conf = new Config { NumAckers = 1 };
         conf[Config.TopologyTupleTreeRecorderSize] = recorderSize;
         var options = TopologyOptions.From(conf);
