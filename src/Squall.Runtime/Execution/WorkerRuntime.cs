@@ -167,8 +167,9 @@ internal sealed partial class WorkerRuntime : IDisposable
             _timers.Add(_worker.Time.CreateTimer(static w => ((WorkerContext)w!).TickFlush(), _worker, every, every));
         }
 
-        // Failed trees are reported by spouts; assembled off their threads, soon, before the recorders go round.
-        if (_worker.FailedTrees.RecorderSize > 0 && _tasks.Values.Any(t => t is SpoutTask))
+        // Failed trees (this worker's spouts', or parts announced by other workers) are assembled off the tasks'
+        // threads, soon, before the recorders go round.
+        if (_worker.FailedTrees.RecorderSize > 0)
         {
             var every = TupleTrees.FailedTreeLog.AssembleEvery;
             _timers.Add(_worker.Time.CreateTimer(static w => ((WorkerContext)w!).FailedTrees.AssemblePending(), _worker, every, every));

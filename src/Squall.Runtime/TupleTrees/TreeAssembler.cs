@@ -94,12 +94,12 @@ internal static class TreeAssembler
             time,
             end.Spout,
             end.SpoutTask,
-            end.MessageId?.ToString(),
             timedOut ? "timeout" : "failed",
             end.Reason.ToString(),
-            end.Reason.ComponentId,
             end.Reason.TaskId,
             edges,
+            end.MessageId?.ToString(),
+            end.Reason.ComponentId,
             partial.Count == 0 ? null : string.Join("; ", partial))
         {
             Fragment = fragment,

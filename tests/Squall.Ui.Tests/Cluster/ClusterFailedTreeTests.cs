@@ -22,23 +22,36 @@ public sealed class ClusterFailedTreeTests
     {
         await using var cluster = await TestCluster.StartAsync();
         var run = new WordCountRun(cluster.Dir, 10_000_000);
-        var submit = await cluster.CliAsync([.. run.SubmitArgs("refusing", workers: 2, rate: 100), "-c", $"{CountingWordsTopology.Refuse}=a3"]);
+        var submit = await cluster.CliAsync([.. run.SubmitArgs("refusing", workers: 2, rate: 10), "-c", $"{CountingWordsTopology.Refuse}=a3"]);
         submit.ExitCode.ShouldBe(0, submit.Output);
 
         var seeds = cluster.NimbusPorts.Select(p => $"127.0.0.1:{p}").ToList();
         await using var ui = await UiServer.StartAsync(new NimbusSource(seeds, new Dictionary<string, string>(), TestCluster.Token), new UiOptions { Port = 0 });
         using var http = new HttpClient { BaseAddress = ui.Url };
 
-        // sentences → split, then split → count once per word; the count task of "a3" fails it. The two workers
-        // report their parts on their own heartbeats, so wait for a tree with nothing left unknown.
+        // sentences → split, then split → count once per word; the count task of "a3" fails it (one sentence in
+        // seven, at 10 sentences/s, so a worker's last 20 failed trees span seconds). The two workers report their
+        // parts on their own heartbeats, so wait for a tree with nothing left unknown.
         JsonNode tree = new JsonObject();
         await Wait.UntilAsync(
             async () =>
             {
-                var trees = (await GetAsync(http, "api/v1/topology/refusing/trees"))["trees"]!.AsArray();
+                using var response = await http.GetAsync(new Uri("api/v1/topology/refusing/trees", UriKind.Relative));
+                if (!response.IsSuccessStatusCode)
+                {
+                    return false; // the topology is not running yet
+                }
+
+                var trees = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["trees"]!.AsArray();
                 foreach (var failed in trees.Where(t => (string)t!["source"]! == "failure"))
                 {
-                    tree = await GetAsync(http, $"api/v1/topology/refusing/tree/{(string)failed!["rootId"]!}");
+                    using var one = await http.GetAsync(new Uri($"api/v1/topology/refusing/tree/{(string)failed!["rootId"]!}", UriKind.Relative));
+                    if (!one.IsSuccessStatusCode)
+                    {
+                        continue; // each worker keeps its last failed trees only: this one was just dropped
+                    }
+
+                    tree = JsonNode.Parse(await one.Content.ReadAsStringAsync())!;
                     if (tree["partial"] is null && tree["edges"]!.AsArray().Count == 4)
                     {
                         return true;
@@ -59,7 +72,4 @@ public sealed class ClusterFailedTreeTests
         words.Select(e => (string)e["state"]!).Order().ShouldBe(["acked", "acked", "failed"]);
         ((string)words.Single(e => (string)e["state"]! == "failed")["reason"]!).ShouldBe("a3 is refused");
     }
-
-    private static async Task<JsonObject> GetAsync(HttpClient http, string path) =>
-        JsonNode.Parse(await http.GetStringAsync(new Uri(path, UriKind.Relative)))!.AsObject();
 }

@@ -42,7 +42,7 @@ public sealed class FailedTreeMergeTests
     }
 
     private static FailedTree Tree(bool fragment, int[] intact, string? partial, params TreeEdge[] edges) =>
-        new(7, At, "s", 1, fragment ? null : "m-1", "failed", "failed by c:3: bad", "c", 3, [.. edges], partial)
+        new(7, At, "s", 1, "failed", "failed by c:3: bad", 3, [.. edges], fragment ? null : "m-1", "c", partial)
         {
             Fragment = fragment,
             IntactTasks = [.. intact],
