@@ -24,10 +24,12 @@ namespace Squall.Runtime.Execution;
 /// <para>
 /// Blocking user code (a bolt that calls a database, a shell bolt waiting for its subprocess) would take a
 /// pool thread away from everyone else. The monitor, every 10 ms, treats a thread whose slice has lasted over
-/// <see cref="BlockedAfter"/> as blocked and starts a replacement, so at least the configured number of
-/// threads keeps running executors; a blocked thread that comes back while enough others run retires. This is
-/// the .NET thread pool's starvation compensation, made fast because a slice is bounded: only user code that
-/// blocks ever runs that long.
+/// <see cref="BlockedAfter"/> while it waits in the kernel (or over <see cref="HoggingAfter"/> at all) as
+/// blocked and starts a replacement, so at least the configured number of threads keeps running executors; a
+/// blocked thread that comes back while enough others run retires. This is the .NET thread pool's starvation
+/// compensation, made fast because a slice is bounded: only user code that blocks ever runs that long. A
+/// thread that is merely preempted on a loaded machine, or paused by a garbage collection, is not replaced:
+/// under load, replacing those spawned dozens of threads that then fought for the same two cores.
 /// </para>
 /// </remarks>
 [DebuggerDisplay("ExecutorPool threads = {_threads.Count}, queued = {_runQueue.Count}")]
@@ -39,12 +41,16 @@ internal sealed class ExecutorPool : IDisposable
     /// <summary>A slice running longer than this is user code that blocks; its thread is replaced.</summary>
     public static readonly TimeSpan BlockedAfter = TimeSpan.FromMilliseconds(20);
 
+    /// <summary>A slice still computing after this holds its thread too long for the rest; its thread is replaced too.</summary>
+    public static readonly TimeSpan HoggingAfter = TimeSpan.FromMilliseconds(500);
+
     private const int SpinRounds = 8;
     private static readonly TimeSpan MonitorPeriod = TimeSpan.FromMilliseconds(10);
     private static readonly TimeSpan YieldWindow = TimeSpan.FromMicroseconds(200);
     private static readonly TimeSpan ParkTimeout = TimeSpan.FromMilliseconds(100);
     private static readonly long QuantumTicks = (long)(Quantum.TotalSeconds * Stopwatch.Frequency);
     private static readonly long BlockedAfterTicks = (long)(BlockedAfter.TotalSeconds * Stopwatch.Frequency);
+    private static readonly long HoggingAfterTicks = (long)(HoggingAfter.TotalSeconds * Stopwatch.Frequency);
 
     private readonly ConcurrentQueue<Executor> _runQueue = new();
     private readonly SemaphoreSlim _signal = new(0);
@@ -52,8 +58,9 @@ internal sealed class ExecutorPool : IDisposable
     private readonly string _name;
     private readonly int _size;
     private readonly int _maxThreads;
-    private readonly Timer _monitor;
+    private readonly PeriodicThread _monitor;
     private Executor[] _executors = [];
+    private TimeSpan _gcPause;
     private int _parked;
     private int _spawned;
     private volatile bool _stopping;
@@ -71,7 +78,7 @@ internal sealed class ExecutorPool : IDisposable
             }
         }
 
-        _monitor = new Timer(static p => ((ExecutorPool)p!).Monitor(), this, MonitorPeriod, MonitorPeriod);
+        _monitor = new PeriodicThread($"{name}:pool-monitor", MonitorPeriod, Monitor);
     }
 
     /// <summary>The pool threads now alive (at least the configured size; more while some are blocked).</summary>
@@ -127,6 +134,7 @@ internal sealed class ExecutorPool : IDisposable
 
     private void Run(PoolThread me)
     {
+        me.State = OsThreadState.OfCurrentThread();
         var idleRounds = 0;
         long idleSince = 0;
         while (!_stopping)
@@ -202,13 +210,18 @@ internal sealed class ExecutorPool : IDisposable
         }
 
         var now = Stopwatch.GetTimestamp();
+        // A garbage collection since the last look stopped every thread: none of them is blocked by its user
+        // code for that, and one that really is will still be blocked at the next look.
+        var gcPause = GC.GetTotalPauseDuration();
+        var collected = gcPause != _gcPause;
+        _gcPause = gcPause;
         lock (_threads)
         {
             var running = 0;
             foreach (var thread in _threads)
             {
                 var start = Volatile.Read(ref thread.SliceStart);
-                if (!thread.Blocked && start != 0 && now - start > BlockedAfterTicks)
+                if (!collected && !thread.Blocked && start != 0 && IsBlocked(thread, now - start))
                 {
                     thread.Blocked = true;
                 }
@@ -231,9 +244,18 @@ internal sealed class ExecutorPool : IDisposable
         }
     }
 
+    /// <summary>
+    /// A long slice is user code that waits (asleep in the kernel past <see cref="BlockedAfter"/>) or that
+    /// computes past <see cref="HoggingAfter"/>. A thread that is runnable but was preempted, or paused by a
+    /// garbage collection, is neither: replacing it would only add a thread competing for the same cores.
+    /// </summary>
+    private static bool IsBlocked(PoolThread thread, long sliceTicks) =>
+        sliceTicks > HoggingAfterTicks || (sliceTicks > BlockedAfterTicks && thread.State!.IsWaiting);
+
     private sealed class PoolThread
     {
         public Thread Thread = null!;
+        public OsThreadState? State;
         public long SliceStart;
         public volatile bool Blocked;
     }

@@ -12,7 +12,7 @@ internal sealed partial class WorkerRuntime : IDisposable
     private readonly WorkerContext _worker;
     private readonly Dictionary<int, TaskRunner> _tasks;
     private readonly HashSet<string> _onCycles;
-    private readonly List<ITimer> _timers = [];
+    private readonly List<IDisposable> _timers = [];
     private readonly int _workerIndex;
     private readonly int _workerCount;
     private Dictionary<string, int> _executorCounts;
@@ -163,8 +163,7 @@ internal sealed partial class WorkerRuntime : IDisposable
         var flush = _worker.Options.BatchFlushIntervalMillis;
         if (flush > 0 && _tasks.Values.Any(t => t is SpoutTask))
         {
-            var every = TimeSpan.FromMilliseconds(flush);
-            _timers.Add(_worker.Time.CreateTimer(static w => ((WorkerContext)w!).TickFlush(), _worker, every, every));
+            _timers.Add(FlushTicker.Start(_worker, TimeSpan.FromMilliseconds(flush)));
         }
 
         // Failed trees (this worker's spouts', or parts announced by other workers) are assembled off the tasks'

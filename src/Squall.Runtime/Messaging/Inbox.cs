@@ -13,7 +13,8 @@ namespace Squall.Runtime.Messaging;
 /// thread of its own, which parks on <see cref="_arrived"/> when both queues are empty; a producer wakes it
 /// only if it announced it is parked, so the hot path costs one volatile read. Producers that find the ring
 /// full either park on <see cref="_space"/> (threads of their own) or leave an <see cref="IActivatable"/>
-/// (pooled executors); the consumer sets the one and activates the others after taking a batch.
+/// (pooled executors); the consumer sets the one and activates the others once it has taken the ring down to
+/// half its capacity.
 /// </remarks>
 [SuppressMessage("Reliability", "CA1001", Justification = "The events never create a kernel handle (WaitHandle is not used), and producers may still Set them after the consumer is gone.")]
 [DebuggerDisplay("Inbox batches = {_batches.Count}/{_batches.Capacity}, control = {_control.Count}")]
@@ -62,7 +63,11 @@ internal sealed class Inbox : IBatchSink
             return false;
         }
 
-        if (Volatile.Read(ref _producersWaiting) > 0)
+        // Producers that found the ring full are woken once it is half empty, not at the first free slot: a
+        // producer faster than its consumer would otherwise be parked and woken once per batch (a futex wake
+        // and two context switches per batch, which under load took most of both cores). Half a ring is
+        // still plenty of work for the consumer while the producer refills it.
+        if (Volatile.Read(ref _producersWaiting) > 0 && _batches.Count <= _batches.Capacity / 2)
         {
             FreeWaiters();
         }

@@ -1,7 +1,10 @@
 namespace Squall.Runtime.Tests.Support;
 
-/// <summary>Blocks in Execute until the gate opens (user code that blocks, e.g. a synchronous database call), then acks.</summary>
-internal sealed class GateBolt(ManualResetEventSlim gate) : BaseRichBolt
+/// <summary>
+/// Holds Execute until the gate opens, then acks: asleep on the gate (user code that blocks, e.g. a synchronous
+/// database call) or, with <paramref name="spin"/>, computing in a loop.
+/// </summary>
+internal sealed class GateBolt(ManualResetEventSlim gate, bool spin = false) : BaseRichBolt
 {
     private OutputCollector _collector = null!;
 
@@ -16,7 +19,16 @@ internal sealed class GateBolt(ManualResetEventSlim gate) : BaseRichBolt
     public override void Execute(Tuple input)
     {
         Interlocked.Increment(ref Entered);
-        gate.Wait();
+        if (!spin)
+        {
+            gate.Wait();
+        }
+
+        while (!gate.IsSet)
+        {
+            Thread.SpinWait(100);
+        }
+
         _collector.Ack(input);
     }
 }
