@@ -20,6 +20,7 @@ internal sealed class FailedTreeLog
     public static readonly TimeSpan AssembleEvery = TimeSpan.FromMilliseconds(50);
 
     private readonly Lock _lock = new();
+    private readonly Lock _assembly = new();
     private readonly WorkerContext _worker;
     private readonly Dictionary<int, TreeRecorder> _recorders = [];
     private readonly TreeEnd[] _pending = new TreeEnd[Capacity];
@@ -68,64 +69,90 @@ internal sealed class FailedTreeLog
     /// <summary>Assembles the pending failures (the worker's timer); a lock-free check when there are none.</summary>
     public void AssemblePending()
     {
-        if (Volatile.Read(ref _pendingCount) == 0)
+        if (Volatile.Read(ref _pendingCount) != 0)
         {
-            return;
-        }
-
-        lock (_lock)
-        {
-            AssembleLocked();
+            Assemble();
         }
     }
 
     /// <summary>The kept trees, oldest first (any pending ones assembled first).</summary>
     public List<FailedTree> Recent()
     {
+        Assemble();
         lock (_lock)
         {
-            AssembleLocked();
             return [.. _trees];
         }
     }
 
-    private void AssembleLocked()
+    /// <summary>
+    /// Takes the pending failures and assembles them outside <see cref="_lock"/>, which a spout reporting a
+    /// failure needs only for a moment; <see cref="_assembly"/> orders assemblies, so a reader sees every tree
+    /// reported before it asked.
+    /// </summary>
+    private void Assemble()
     {
-        if (_pendingCount == 0)
+        lock (_assembly)
         {
-            return;
-        }
+            TreeEnd[] ends;
+            TreeRecorder[] recorders;
+            lock (_lock)
+            {
+                ends = new TreeEnd[_pendingCount];
+                for (var i = 0; i < ends.Length; i++)
+                {
+                    ends[i] = _pending[(_pendingNext - _pendingCount + i + Capacity) % Capacity];
+                }
 
-        var ends = new TreeEnd[_pendingCount];
-        for (var i = 0; i < ends.Length; i++)
-        {
-            ends[i] = _pending[(_pendingNext - _pendingCount + i + Capacity) % Capacity];
-        }
+                _pendingCount = 0;
+                recorders = [.. _recorders.Values];
+            }
 
-        _pendingCount = 0;
+            if (ends.Length == 0)
+            {
+                return;
+            }
+
+            var trees = AssembleAll(ends, recorders);
+            lock (_lock)
+            {
+                foreach (var tree in trees)
+                {
+                    _trees.Enqueue(tree);
+                    if (_trees.Count > Capacity)
+                    {
+                        _trees.Dequeue();
+                    }
+                }
+            }
+        }
+    }
+
+    private List<FailedTree> AssembleAll(TreeEnd[] ends, TreeRecorder[] recorders)
+    {
         var roots = new HashSet<long>();
         foreach (var end in ends)
         {
             roots.Add(end.Root);
         }
 
-        var snapshots = new List<TreeRecorderSnapshot>(_recorders.Count);
-        foreach (var recorder in _recorders.Values)
+        var snapshots = new List<TreeRecorderSnapshot>(recorders.Length);
+        var tasks = new HashSet<int>();
+        foreach (var recorder in recorders)
         {
             snapshots.Add(recorder.Snapshot(roots));
+            tasks.Add(recorder.Task);
         }
 
-        var names = new TaskNames(_worker.Layout, AllLocal: _worker.Layout.Topology.Components.All(c => c.TaskIds.All(_recorders.ContainsKey)));
+        var names = new TaskNames(_worker.Layout, AllLocal: _worker.Layout.Topology.Components.All(c => c.TaskIds.All(tasks.Contains)));
         var now = _worker.Time.GetUtcNow();
         var nowTicks = _worker.Time.GetTimestamp();
+        var trees = new List<FailedTree>(ends.Length);
         foreach (var end in ends)
         {
-            var time = now - _worker.Time.GetElapsedTime(end.Timestamp, nowTicks);
-            _trees.Enqueue(TreeAssembler.Assemble(end, time, snapshots, names));
-            if (_trees.Count > Capacity)
-            {
-                _trees.Dequeue();
-            }
+            trees.Add(TreeAssembler.Assemble(end, now - _worker.Time.GetElapsedTime(end.Timestamp, nowTicks), snapshots, names));
         }
+
+        return trees;
     }
 }

@@ -5,8 +5,8 @@ using Squall.Runtime.Execution;
 namespace Squall.Runtime.TupleTrees;
 
 /// <summary>
-/// A task's flight recorder of acked tuple trees: the last <see cref="Capacity"/> edges it emitted, acked or
-/// failed, so that when a tree fails its edges can be put together even though nobody was sampling.
+/// A task's flight recorder of acked tuple trees: the last <c>topology.tuple.tree.recorder.size</c> edges it
+/// emitted, acked or failed, so that when a tree fails its edges can be put together though nobody was sampling.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -45,8 +45,6 @@ internal sealed class TreeRecorder
     }
 
     public int Task { get; }
-
-    public int Capacity => _ring.Length;
 
     /// <summary>An edge this task emitted to <paramref name="target"/> (its parent: the anchor's edge, 0 for a spout).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
