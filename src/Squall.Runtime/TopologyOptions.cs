@@ -51,6 +51,9 @@ internal sealed record TopologyOptions
     /// <summary><c>topology.eventlogger.executors</c>: 0 turns debug sampling off; null, one event log per worker.</summary>
     public int? EventLoggers { get; init; }
 
+    /// <summary>Edges of acked trees each task's flight recorder keeps (rounded up to a power of two); 0: none.</summary>
+    public int TreeRecorderSize { get; init; } = TopologyKeys.DefaultInt(Config.TopologyTupleTreeRecorderSize);
+
     public bool AlwaysTrySerialize { get; init; } = TopologyKeys.DefaultBool(Config.TopologyTestingAlwaysTrySerialize);
 
     public bool AckingEnabled => Ackers > 0;
@@ -82,6 +85,7 @@ internal sealed record TopologyOptions
             FusionEnabled = conf.GetBool(Config.TopologyFusionEnable, Defaults.FusionEnabled),
             Debug = conf.Debug,
             EventLoggers = conf.GetNullableInt(Config.TopologyEventLoggerExecutors),
+            TreeRecorderSize = conf.GetInt(Config.TopologyTupleTreeRecorderSize, Defaults.TreeRecorderSize),
             AlwaysTrySerialize = conf.GetBool(Config.TopologyTestingAlwaysTrySerialize, Defaults.AlwaysTrySerialize),
             FallBackSerialization = conf.FallBackOnJavaSerialization,
         };

@@ -18,6 +18,7 @@ internal static class TopologyOptionsValidator
         Check(problems, options.SpoutRecvqSkips >= 1, Config.TopologySpoutRecvqSkips, options.SpoutRecvqSkips, "at least 1");
         Check(problems, options.WorkerExecutorThreads is null or (>= 1 and <= 256), Config.TopologyWorkerExecutorThreads, options.WorkerExecutorThreads, "between 1 and 256");
         Check(problems, options.EventLoggers is null or >= 0, Config.TopologyEventLoggerExecutors, options.EventLoggers, "0 (debug sampling off) or more");
+        Check(problems, options.TreeRecorderSize is 0 or (>= 16 and <= 1 << 20), Config.TopologyTupleTreeRecorderSize, options.TreeRecorderSize, "0 (off) or between 16 and 1048576");
         foreach (var unknown in conf.UnknownKeys())
         {
             problems.Add(Config.SuggestKey(unknown) is { } suggestion

@@ -74,6 +74,12 @@ public sealed partial class Config
     /// </summary>
     public const string TopologyFusionEnable = "topology.fusion.enable";
 
+    /// <summary>
+    /// Squall's own key (not Storm's): edges of acked tuple trees each task remembers (emitted, acked, failed), so
+    /// the UI can show a failed tuple's tree without debug sampling; 0 turns the recording off.
+    /// </summary>
+    public const string TopologyTupleTreeRecorderSize = "topology.tuple.tree.recorder.size";
+
     /// <summary>The topology's name, set by the runtime.</summary>
     public const string TopologyName = "topology.name";
 

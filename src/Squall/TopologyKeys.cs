@@ -53,6 +53,8 @@ internal static class TopologyKeys
 
         // Squall's own: fuse chains joined by local groupings into one executor (Execution/README.md).
         H(Config.TopologyFusionEnable, true),
+        // Squall's own: per task, the last edges of acked trees (48 bytes each), for "why did this tuple fail?".
+        H(Config.TopologyTupleTreeRecorderSize, 1024),
 
         // Windowed and stateful bolts.
         H(Config.TopologyStateCheckpointIntervalMs, 1000),

@@ -17,6 +17,9 @@ public sealed class CountingWordsTopology : ITopologySource
     /// <summary>Misbehaviour of <see cref="Build"/> for the tests of Nimbus's validation: <c>hang</c> or <c>exit</c>.</summary>
     public const string BuildBehaviour = "test.build";
 
+    /// <summary>A word the count tasks fail every time (none by default).</summary>
+    public const string Refuse = "test.refuse";
+
     /// <summary>Count into checkpointed state (<c>topology.state.provider</c>) instead of files.</summary>
     public const string Stateful = "test.stateful";
 
@@ -45,7 +48,7 @@ public sealed class CountingWordsTopology : ITopologySource
         builder.SetBolt("split", () => new SplitBolt(), 2).ShuffleGrouping("sentences");
         var count = conf.GetBool(Stateful, false)
             ? builder.SetBolt("count", () => new StatefulCountBolt(), 2)
-            : builder.SetBolt("count", () => new FileCountBolt(output), 2);
+            : builder.SetBolt("count", () => new FileCountBolt(output, conf.GetString(Refuse)), 2);
         count.FieldsGrouping("split", new Fields("word"));
         return builder.CreateTopology();
     }

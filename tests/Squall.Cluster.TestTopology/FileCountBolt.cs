@@ -2,8 +2,11 @@ using System.Globalization;
 
 namespace Squall.Cluster.TestTopology;
 
-/// <summary>Counts words and saves its counts to <c>count-{task}.txt</c> every second and on cleanup; reloads them on start.</summary>
-public sealed class FileCountBolt(string output) : BaseBasicBolt
+/// <summary>
+/// Counts words and saves its counts to <c>count-{task}.txt</c> every second and on cleanup; reloads them on
+/// start. Fails the word <paramref name="refuse"/>, if given, every time (for the failed-tree tests).
+/// </summary>
+public sealed class FileCountBolt(string output, string? refuse = null) : BaseBasicBolt
 {
     private readonly Dictionary<string, long> _counts = new(StringComparer.Ordinal);
     private string _path = string.Empty;
@@ -34,6 +37,11 @@ public sealed class FileCountBolt(string output) : BaseBasicBolt
         }
 
         var word = input.GetString(0)!;
+        if (word == refuse)
+        {
+            throw new FailedException($"{word} is refused");
+        }
+
         _counts[word] = _counts.GetValueOrDefault(word) + 1;
     }
 

@@ -1,5 +1,6 @@
 using Squall.Runtime.Execution;
 using Squall.Runtime.Messaging;
+using Squall.Runtime.TupleTrees;
 
 namespace Squall.Runtime.Tests;
 
@@ -81,6 +82,25 @@ public class AllocationTests
         Drive(spout, tasks, inboxes, 64 * Burst);
 
         PerTuple(spout, tasks, inboxes).ShouldBeLessThanOrEqualTo(TupleBudgetBytes);
+
+        // The flight recorders were writing all along: the last failed trees come back whole.
+        var trees = spout.Worker.FailedTrees.Recent();
+        if (fail)
+        {
+            trees.Count.ShouldBe(FailedTree.Kept);
+            trees.ShouldAllBe(t => t.Partial == null && t.Edges.Count == 1 && t.Edges[0].State == "failed");
+        }
+        else
+        {
+            trees.ShouldBeEmpty();
+        }
+    }
+
+    [Fact]
+    public void The_flight_recorder_is_on_in_these_budgets()
+    {
+        var (spout, _, _) = Wire(acked: true);
+        spout.Worker.FailedTrees.RecorderSize.ShouldBe(TopologyKeys.DefaultInt(Config.TopologyTupleTreeRecorderSize));
     }
 
     /// <summary>

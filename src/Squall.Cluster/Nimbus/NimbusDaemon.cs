@@ -104,6 +104,7 @@ internal sealed partial class NimbusDaemon : IAsyncDisposable
             IsLeader = () => IsLeader,
             Leader = LeaderAsync,
             Reconcile = _wake.Set,
+            ComponentsOf = _tracker.ComponentsOf,
         };
         NimbusApi.Map(web, new NimbusApiContext(_service, new NimbusQueries(_store, _tracker, _options.Time), _tracker, _packages, ApiCredentials.From(_options), _options.PackageLimits.MaxPackageBytes, _log));
         return web;

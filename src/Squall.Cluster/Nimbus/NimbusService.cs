@@ -20,6 +20,9 @@ internal sealed partial class NimbusService(NimbusOptions options, ClusterStateS
 
     public Func<Task<NimbusInfo?>> Leader { get; set; } = () => Task.FromResult<NimbusInfo?>(null);
 
+    /// <summary>Set by the daemon: a topology's components as its workers report them (null before any report).</summary>
+    public Func<string, List<string>?> ComponentsOf { get; set; } = _ => null;
+
     /// <summary>Set by the daemon: asks the leader loop to reconcile now.</summary>
     public Action Reconcile { get; set; } = () => { };
 
@@ -119,9 +122,35 @@ internal sealed partial class NimbusService(NimbusOptions options, ClusterStateS
             throw new ApiException(400, "invalid debug", problem);
         }
 
-        return UpdateAsync("debug", idOrName, t => t.Conf.TryGetValue(Config.TopologyEventLoggerExecutors, out var loggers) && loggers == "0"
-            ? throw new ApiException(400, "event logging off", $"Topology '{t.Name}' runs without an event logger ({Config.TopologyEventLoggerExecutors} is 0), so debug cannot be switched on.")
-            : t with { Debug = (t.Debug ?? Runtime.EventLogging.DebugOptions.Off).With(component, setting) }, cancel);
+        return UpdateAsync("debug", idOrName, t =>
+        {
+            if (t.Conf.TryGetValue(Config.TopologyEventLoggerExecutors, out var loggers) && loggers == "0")
+            {
+                throw new ApiException(400, "event logging off", $"Topology '{t.Name}' runs without an event logger ({Config.TopologyEventLoggerExecutors} is 0), so debug cannot be switched on.");
+            }
+
+            if (component is not null)
+            {
+                RequireComponent(t, component);
+            }
+
+            return t with { Debug = (t.Debug ?? Runtime.EventLogging.DebugOptions.Off).With(component, setting) };
+        }, cancel);
+    }
+
+    /// <summary>
+    /// Nimbus keeps no copy of the topology's structure (the package is built in a child process at submit), so
+    /// components are checked against what the workers report; before the first report, the request is refused
+    /// as "try again" rather than accepted unchecked.
+    /// </summary>
+    private void RequireComponent(TopologyRecord topology, string component)
+    {
+        var components = ComponentsOf(topology.Id)
+            ?? throw new ApiException(409, "components not known yet", $"No worker of topology '{topology.Name}' has reported yet, so component '{component}' cannot be checked; try again once it runs.");
+        if (!components.Contains(component, StringComparer.Ordinal))
+        {
+            throw new ApiException(404, "unknown component", $"Topology '{topology.Name}' has no component '{component}' (it has: {string.Join(", ", components)}).");
+        }
     }
 
     public async Task<TopologyRecord> FindAsync(string idOrName, CancellationToken cancel) =>

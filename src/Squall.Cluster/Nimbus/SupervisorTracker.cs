@@ -60,6 +60,12 @@ internal sealed class SupervisorTracker(TimeProvider time, TimeSpan timeout)
     }
 
     /// <summary>The latest report of each worker of <paramref name="topologyId"/>, by port and supervisor.</summary>
+    /// <summary>The components of a topology as its workers report them; null until one of them has reported.</summary>
+    public List<string>? ComponentsOf(string topologyId) =>
+        WorkersOf(topologyId).Select(w => w.Worker.Report).FirstOrDefault(r => r is not null) is { } report
+            ? [.. report.Components.Select(c => c.Id)]
+            : null;
+
     public List<(string SupervisorId, WorkerHeartbeat Worker)> WorkersOf(string topologyId)
     {
         lock (_lock)

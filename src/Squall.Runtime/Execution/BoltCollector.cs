@@ -66,6 +66,7 @@ internal sealed class BoltCollector : OutputCollector
         var why = reason is null
             ? _failedWithoutMessage ??= new FailureReason(FailureKind.Failed, _task.ComponentId, _task.TaskId, null)
             : new FailureReason(FailureKind.Failed, _task.ComponentId, _task.TaskId, reason);
+        _emitter.Recorder?.Settled(input, failed: true);
         SendToEachRoot(input, MessageKind.Fail, why);
     }
 
@@ -124,6 +125,7 @@ internal sealed class BoltCollector : OutputCollector
             }
 
             _emitter.Send(tuple, target);
+            _emitter.Recorder?.Emitted(tuple, anchors, route.Stream.Index, target);
             if (edges is not null)
             {
                 EventSampler.AddEdges(edges, tuple, target);
@@ -173,6 +175,7 @@ internal sealed class BoltCollector : OutputCollector
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private void AckTrees(Tuple input)
     {
+        _emitter.Recorder?.Settled(input, failed: false);
         _task.SendToAcker(MessageKind.Ack, input.RootId, input.EdgeId ^ input.AckVal);
         if (input.ExtraAnchors is { } extra)
         {

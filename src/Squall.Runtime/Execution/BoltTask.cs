@@ -43,6 +43,10 @@ internal sealed class BoltTask : TaskRunner
         {
             Execute(envelope.Tuple!);
         }
+        else if (envelope.Kind == MessageKind.TreeFailed)
+        {
+            Noticed(ref envelope);
+        }
     }
 
     /// <summary>A tuple from the upstream task this fused task is paired with, executed at once on the emitting thread.</summary>

@@ -39,7 +39,11 @@ internal sealed class Emitter
         _roundTrip = _worker.Options.AlwaysTrySerialize ? new TupleRoundTrip(_worker.Serializers) : null;
         _check = _roundTrip is null ? new SerializabilityCheck(_worker.Serializers) : null;
         Sampler = new EventLogging.EventSampler(_worker.Events, component.Id, TaskId, _worker.Time);
+        Recorder = _worker.FailedTrees.RecorderFor(TaskId);
     }
+
+    /// <summary>This task's flight recorder of acked trees (null when <c>topology.tuple.tree.recorder.size</c> is 0 or acking is off).</summary>
+    public TupleTrees.TreeRecorder? Recorder { get; }
 
     /// <summary>Debug sampling of this task's emits, acks and fails (Storm's event logger).</summary>
     public EventLogging.EventSampler Sampler { get; }

@@ -70,6 +70,7 @@ internal sealed class SpoutCollector : SpoutOutputCollector
             var edge = _emitter.NextId();
             xor ^= edge;
             _emitter.Send(new Tuple(items, route.Stream, _emitter.TaskId) { RootId = root, EdgeId = edge }, target);
+            _emitter.Recorder?.Emitted(root, edge, parent: 0, route.Stream.Index, target);
             edges?.Add(new EventEdge(root, edge, target));
         }
 

@@ -120,6 +120,9 @@ internal sealed class SpoutTask : TaskRunner
 
                 Acked(done.MessageId, done.StartTimestamp != 0 ? done.StartTimestamp : null, done.Stream);
                 break;
+            case MessageKind.TreeFailed when envelope.Value == TupleTrees.TreeEnd.Notice:
+                Noticed(ref envelope);
+                break;
             case MessageKind.TreeFailed when _pending.Remove(envelope.Root, out var failed):
                 PendingCount--;
                 if (failed.Sampled)
@@ -127,6 +130,7 @@ internal sealed class SpoutTask : TaskRunner
                     _sampler!.TreeEnded(envelope.Root, failed.MessageId, "failed", envelope.Reason!.ToString());
                 }
 
+                RecordFailure(envelope.Root, failed.MessageId, envelope.Reason!);
                 Failed(failed.MessageId, envelope.Reason!, failed.Stream);
                 break;
             case MessageKind.ResetTimeout:
@@ -187,7 +191,27 @@ internal sealed class SpoutTask : TaskRunner
                 _sampler!.TreeEnded(root, tree.MessageId, "timeout", reason.ToString());
             }
 
+            RecordFailure(root, tree.MessageId, reason);
+
             Failed(tree.MessageId, reason, tree.Stream);
+        }
+    }
+
+    /// <summary>
+    /// Hands a failed tree to the worker's failed-tree log, which assembles it from the tasks' flight recorders,
+    /// and announces it to the other workers, whose tasks recorded the rest of it.
+    /// </summary>
+    private void RecordFailure(long root, object messageId, FailureReason reason)
+    {
+        if (Worker.FailedTrees.RecorderSize == 0)
+        {
+            return;
+        }
+
+        Worker.FailedTrees.Ended(new TupleTrees.TreeEnd(root, Worker.Time.GetTimestamp(), ComponentId, TaskId, messageId, reason));
+        foreach (var task in Worker.TaskInEachOtherWorker)
+        {
+            SendTo(task, MessageKind.TreeFailed, root, TupleTrees.TreeEnd.Notice, reason);
         }
     }
 

@@ -133,6 +133,14 @@ internal abstract class TaskRunner
         $"Component '{ComponentId}' (task {TaskId}) used its collector from another thread (or outside the call its executor was running). As in Storm 2, collectors are not thread-safe: emit, ack and fail only from the component's own methods (NextTuple, Execute, Ack, Fail, ...), e.g. by queueing work for them.");
 
     /// <summary>Sends an ack-protocol message to the acker task that owns <paramref name="root"/>.</summary>
+    /// <summary>
+    /// Another worker's spout says a tree failed (<see cref="MessageKind.TreeFailed"/> with
+    /// <see cref="TupleTrees.TreeEnd.Notice"/>): this worker assembles what its own tasks recorded of it.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    protected void Noticed(ref Envelope envelope) => Worker.FailedTrees.Ended(new TupleTrees.TreeEnd(
+        envelope.Root, Worker.Time.GetTimestamp(), Worker.Layout.ComponentOfTask[envelope.SourceTask], envelope.SourceTask, null, envelope.Reason!));
+
     public void SendToAcker(MessageKind kind, long root, long value, FailureReason? reason = null) =>
         SendTo(Worker.Layout.AckerOf(root), kind, root, value, reason);
 

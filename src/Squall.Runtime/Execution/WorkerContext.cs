@@ -15,6 +15,7 @@ internal sealed class WorkerContext
         ReportErrorSink = reportError;
         ExecutorOfTask = new int[layout.MaxTaskId + 1];
         Events = new EventLogging.EventLog(options.EventLoggers is not 0);
+        FailedTrees = new TupleTrees.FailedTreeLog(this);
     }
 
     private long _flushEpoch;
@@ -45,11 +46,17 @@ internal sealed class WorkerContext
     /// <summary>This worker's event logger: the debug options its tasks sample by, and the sampled events.</summary>
     public EventLogging.EventLog Events { get; }
 
+    /// <summary>This worker's flight recorders of acked trees and the failed trees assembled from them.</summary>
+    public TupleTrees.FailedTreeLog FailedTrees { get; }
+
     /// <summary>Where log lines go (<c>topology.debug</c>); null discards them.</summary>
     public Action<string>? Log { get; init; }
 
     /// <summary>Indexed by task id: the index of the executor (and of its inbox) running that task.</summary>
     public int[] ExecutorOfTask { get; }
+
+    /// <summary>A spout or bolt task of each other worker: where a failed tree is announced, so each worker assembles its part.</summary>
+    public int[] TaskInEachOtherWorker { get; set; } = [];
 
     /// <summary>
     /// Where each executor index delivers: this worker's inboxes first, then one link per other worker.

@@ -139,6 +139,11 @@ internal sealed partial class WorkerRuntime : IDisposable
             }
         }
 
+        _worker.TaskInEachOtherWorker = [.. plan
+            .Where(s => s.Worker != _workerIndex)
+            .GroupBy(s => s.Worker)
+            .Select(g => g.SelectMany(s => s.Tasks).FirstOrDefault(t => _worker.Layout.ComponentOfTask[t] != Constants.AckerComponentId))
+            .Where(t => t > 0)];
         IBatchSink[] sinks = [.. inboxes, .. _remote];
         _worker.Sinks = sinks;
         return [.. hosts.Select((slice, i) => new Executor(
@@ -163,6 +168,14 @@ internal sealed partial class WorkerRuntime : IDisposable
         if (flush > 0 && _tasks.Values.Any(t => t is SpoutTask))
         {
             _timers.Add(FlushTicker.Start(_worker, TimeSpan.FromMilliseconds(flush)));
+        }
+
+        // Failed trees (this worker's spouts', or parts announced by other workers) are assembled off the tasks'
+        // threads, soon, before the recorders go round.
+        if (_worker.FailedTrees.RecorderSize > 0)
+        {
+            var every = TupleTrees.FailedTreeLog.AssembleEvery;
+            _timers.Add(_worker.Time.CreateTimer(static w => ((WorkerContext)w!).FailedTrees.AssemblePending(), _worker, every, every));
         }
 
         var frequencies = _tasks.Values.OfType<BoltTask>().Select(b => b.TickFreqSecs).OfType<int>().Distinct();

@@ -21,6 +21,9 @@ internal enum MessageKind : byte
     /// <summary>Acker → spout: the tree of Root completed.</summary>
     TreeCompleted,
 
-    /// <summary>Acker → spout: the tree of Root failed (Reason says why).</summary>
+    /// <summary>
+    /// Acker → spout: the tree of Root failed (Reason says why). Also spout → a task of each other worker, with
+    /// Value <see cref="TupleTrees.TreeEnd.Notice"/>: assemble your part of the failed tree.
+    /// </summary>
     TreeFailed,
 }

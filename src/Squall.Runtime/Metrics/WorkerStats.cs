@@ -101,6 +101,7 @@ internal sealed class WorkerStats : IDisposable
                 Debug = _context.Events.Options,
                 EventLoggingEnabled = _context.Events.Enabled,
                 Events = _context.Events.Recent(),
+                FailedTrees = _context.FailedTrees.Recent(),
             };
         }
     }

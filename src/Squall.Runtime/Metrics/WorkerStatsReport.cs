@@ -31,4 +31,7 @@ public sealed record WorkerStatsReport(
 
     /// <summary>The worker's most recent sampled events (debug), oldest first.</summary>
     public List<SampledEvent> Events { get; init; } = [];
+
+    /// <summary>The last failed tuple trees of this worker's spouts, from the tasks' flight recorders, oldest first.</summary>
+    public List<Squall.Runtime.TupleTrees.FailedTree> FailedTrees { get; init; } = [];
 }

@@ -61,13 +61,13 @@ internal static class StormApi
         api.MapPost("/topology/{id}/component/{component}/debug/{action}/{spct}", (HttpContext http, string id, string component, string action, string spct, CancellationToken c) =>
             Act(source, http, () => Debug(id, component, action, spct), c));
 
-        // Squall: the sampled events and the tuple trees rebuilt from them.
+        // Squall: the sampled events, and the tuple trees of failed tuples (flight recorders) and of sampled ones.
         api.MapGet("/topology/{id}/events", (string id, string? component, int? limit, CancellationToken c) => Run(async () =>
             StormJson.Events(await FindAsync(source, id, c), component, Limit(limit))));
         api.MapGet("/topology/{id}/trees", (string id, int? limit, CancellationToken c) => Run(async () =>
         {
             var topology = await FindAsync(source, id, c);
-            return new JsonObject { ["topologyId"] = topology.Id, ["trees"] = TupleTree.Recent(topology.Events, Limit(limit)) };
+            return new JsonObject { ["topologyId"] = topology.Id, ["trees"] = TupleTree.Recent(topology, Limit(limit)) };
         }));
         api.MapGet("/topology/{id}/tree/{root}", (string id, string root, CancellationToken c) => Run(async () =>
         {
@@ -76,8 +76,8 @@ internal static class StormApi
                 ? r
                 : throw new UiSourceException(400, "invalid root", $"'{root}' is not a tuple tree's root id (a non-zero 64-bit number).");
             var tasks = topology.Reports.SelectMany(x => x.Report.Tasks).GroupBy(t => t.TaskId).ToDictionary(g => g.Key, g => g.First().ComponentId);
-            return TupleTree.Build(topology.Events, rootId, t => tasks.GetValueOrDefault(t))
-                ?? throw new UiSourceException(404, "unknown tree", $"No sampled event belongs to tree {root}: it was not sampled, or its events were dropped (each worker keeps only its most recent events).");
+            return TupleTree.Build(topology, rootId, t => tasks.GetValueOrDefault(t))
+                ?? throw new UiSourceException(404, "unknown tree", $"Tree {root} is neither among the last failed trees nor sampled: it succeeded unsampled, or is older than what the workers keep.");
         }));
     }
 

@@ -26,9 +26,12 @@ internal static partial class StormJson
     /// <summary>Root ids are 64-bit: sent as strings, which JavaScript's numbers would round.</summary>
     public static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>An instant as ISO 8601 with its offset (the page formats it).</summary>
+    public static string Time(DateTimeOffset time) => time.ToString("O", CultureInfo.InvariantCulture);
+
     private static JsonObject Event(SampledEvent e) => new()
     {
-        ["time"] = e.Time.ToString("O", CultureInfo.InvariantCulture),
+        ["time"] = Time(e.Time),
         ["kind"] = e.Kind,
         ["component"] = e.Component,
         ["task"] = e.Task,

@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Squall.Runtime.EventLogging;
+using Squall.Ui.Sources;
 
 namespace Squall.Ui.Api;
 
@@ -14,6 +14,31 @@ namespace Squall.Ui.Api;
 /// </summary>
 internal static class TupleTree
 {
+    public const string Source = "sampling";
+
+    /// <summary>
+    /// The trees the UI can open, up to <paramref name="limit"/>: the failed ones first (newest first; the
+    /// recorders hold their whole tree), then the sampled spout tuples that did not fail, newest first.
+    /// </summary>
+    public static JsonArray Recent(UiTopology topology, int limit)
+    {
+        var events = topology.Events.ToList();
+        var failed = topology.FailedTrees.Reverse().Take(limit).ToList();
+        var roots = failed.Select(t => StormJson.Id(t.Root)).ToHashSet(StringComparer.Ordinal);
+        var trees = failed.Select(t => (JsonNode)FailedTupleTree.Summary(t, events)).ToList();
+        trees.AddRange(Recent(events, limit).Select(n => n!.DeepClone()).Where(n => !roots.Contains((string)n["rootId"]!)).Take(limit - trees.Count));
+        return [.. trees];
+    }
+
+    /// <summary>The tree of <paramref name="root"/>: from the flight recorders when it failed, else from the sampled events; null when neither has it.</summary>
+    public static JsonObject? Build(UiTopology topology, long root, Func<int, string?> componentOfTask)
+    {
+        var events = topology.Events;
+        return topology.FailedTrees.LastOrDefault(t => t.Root == root) is { } failed
+            ? FailedTupleTree.Build(failed, events)
+            : Build(events, root, componentOfTask);
+    }
+
     /// <summary>The tree of <paramref name="root"/>, or null when no sampled event belongs to it.</summary>
     public static JsonObject? Build(IEnumerable<SampledEvent> events, long root, Func<int, string?> componentOfTask)
     {
@@ -52,11 +77,11 @@ internal static class TupleTree
                     ["fromTask"] = emit.Task,
                     ["stream"] = emit.Stream,
                     ["values"] = StormJson.Array(emit.Values.Select(v => JsonValue.Create(v))),
-                    ["emittedAt"] = Time(emit.Time),
+                    ["emittedAt"] = StormJson.Time(emit.Time),
                     ["toComponent"] = verdict?.Component ?? componentOfTask(edge.Task),
                     ["toTask"] = edge.Task,
                     ["state"] = state,
-                    ["settledAt"] = verdict is null ? null : Time(verdict.Time),
+                    ["settledAt"] = verdict is null ? null : StormJson.Time(verdict.Time),
                     ["reason"] = verdict?.Reason,
                 });
             }
@@ -65,12 +90,13 @@ internal static class TupleTree
         return new JsonObject
         {
             ["rootId"] = Id(root),
+            ["source"] = Source,
             ["messageId"] = spout?.MessageId ?? end?.MessageId,
             ["spout"] = spout?.Component ?? end?.Component,
             ["spoutTask"] = spout?.Task ?? end?.Task,
-            ["emittedAt"] = spout is null ? null : Time(spout.Time),
+            ["emittedAt"] = spout is null ? null : StormJson.Time(spout.Time),
             ["status"] = end?.Kind ?? "pending",
-            ["endedAt"] = end is null ? null : Time(end.Time),
+            ["endedAt"] = end is null ? null : StormJson.Time(end.Time),
             ["reason"] = end?.Reason,
             ["openEdges"] = open,
             ["edges"] = edges,
@@ -94,10 +120,11 @@ internal static class TupleTree
             .Select(e => new JsonObject
             {
                 ["rootId"] = Id(e.Roots[0]),
+                ["source"] = Source,
                 ["messageId"] = e.MessageId,
                 ["component"] = e.Component,
                 ["task"] = e.Task,
-                ["emittedAt"] = Time(e.Time),
+                ["emittedAt"] = StormJson.Time(e.Time),
                 ["values"] = StormJson.Array(e.Values.Select(v => JsonValue.Create(v))),
                 ["status"] = ends.TryGetValue(e.Roots[0], out var end) ? end.Kind : "pending",
                 ["reason"] = end?.Reason,
@@ -105,6 +132,4 @@ internal static class TupleTree
     }
 
     private static string Id(long id) => StormJson.Id(id);
-
-    private static string Time(DateTimeOffset time) => time.ToString("O", CultureInfo.InvariantCulture);
 }

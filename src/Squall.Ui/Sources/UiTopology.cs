@@ -1,5 +1,6 @@
 using Squall.Runtime.EventLogging;
 using Squall.Runtime.Metrics;
+using Squall.Runtime.TupleTrees;
 
 namespace Squall.Ui.Sources;
 
@@ -24,6 +25,13 @@ internal sealed record UiTopology(
 
     /// <summary>Every worker's sampled events, oldest first.</summary>
     public IEnumerable<SampledEvent> Events => Reports.SelectMany(r => r.Report.Events).OrderBy(e => e.Time);
+
+    /// <summary>
+    /// The last failed tuple trees of every worker's spouts, each joined from the parts its workers recorded,
+    /// oldest first: at most a worker's worth
+    /// (<see cref="FailedTree.Kept"/>) for the whole topology.
+    /// </summary>
+    public IEnumerable<FailedTree> FailedTrees => FailedTreeMerge.Merge(Reports.SelectMany(r => r.Report.FailedTrees)).TakeLast(FailedTree.Kept);
 
     public int MessageTimeoutSecs => Conf.TryGetValue(Config.TopologyMessageTimeoutSecs, out var v) && int.TryParse(v, out var n) ? n : 30;
 }

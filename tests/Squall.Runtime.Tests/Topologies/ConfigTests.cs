@@ -37,8 +37,8 @@ public sealed class ConfigTests
 
         cluster.SubmitTopology("all-keys", conf, OneSpout());
 
-        // Every topology.* key of Storm's Config and defaults.yaml (138), and Squall's own (pool size, fusion, ...).
-        Config.KnownTopologyKeys.Count.ShouldBe(141);
+        // Every topology.* key of Storm's Config and defaults.yaml (138), and Squall's own (pool size, fusion, tree recorder).
+        Config.KnownTopologyKeys.Count.ShouldBe(142);
         lines.ShouldBeEmpty();
     }
 

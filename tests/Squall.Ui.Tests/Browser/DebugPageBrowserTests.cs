@@ -44,6 +44,7 @@ public sealed class DebugPageBrowserTests
         var failedEdge = page.Locator("#tree tbody tr", new PageLocatorOptions { HasText = "BAD is not a word" });
         (await failedEdge.InnerTextAsync()).ShouldContain("upper:");
         (await failedEdge.InnerTextAsync()).ShouldContain("→ check:");
+        (await page.Locator("div.sub").InnerTextAsync()).ShouldContain("flight recorder"); // a failed tree: from the recorders, values from sampling
         await Screenshots.SaveAsync(page, "tree.png", docsName: "ui-tree.png");
     }
 }

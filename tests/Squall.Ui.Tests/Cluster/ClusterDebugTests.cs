@@ -28,8 +28,15 @@ public sealed class ClusterDebugTests
         var seeds = cluster.NimbusPorts.Select(p => $"127.0.0.1:{p}").ToList();
         await using var ui = await UiServer.StartAsync(new NimbusSource(seeds, new Dictionary<string, string>(), TestCluster.Token), new UiOptions { Port = 0 });
         using var http = new HttpClient { BaseAddress = ui.Url };
-        (await PostAsync(http, "api/v1/topology/sampled/debug/enable/100", token: null)).ShouldBe(401);
-        await Wait.UntilAsync(async () => await PostAsync(http, "api/v1/topology/sampled/debug/enable/100", TestCluster.Token) == 200, Patience, () => cluster.Logs());
+        (await PostAsync(http, "api/v1/topology/sampled/debug/enable/100", token: null)).Status.ShouldBe(401);
+        await Wait.UntilAsync(async () => (await PostAsync(http, "api/v1/topology/sampled/debug/enable/100", TestCluster.Token)).Status == 200, Patience, () => cluster.Logs());
+
+        // Nimbus checks the component against what the workers report (409 until the first report arrives).
+        var unknown = (0, "");
+        await Wait.UntilAsync(async () => (unknown = await PostAsync(http, "api/v1/topology/sampled/component/nope/debug/enable/10", TestCluster.Token)).Item1 != 409, Patience, () => cluster.Logs());
+        unknown.Item1.ShouldBe(404);
+        JsonNode.Parse(unknown.Item2)!["errorMessage"]!.ToString().ShouldContain("has no component 'nope'");
+        (await PostAsync(http, "api/v1/topology/sampled/component/count/debug/enable/100", TestCluster.Token)).Status.ShouldBe(200);
 
         // A sentence's tree: sentences → split, then split → count once per word, each acked by its task. The
         // two workers report on their own heartbeats, so wait for a tree whose every edge has been reported.
@@ -57,14 +64,14 @@ public sealed class ClusterDebugTests
         var events = (await GetAsync(http, "api/v1/topology/sampled/events?component=count"))["events"]!.AsArray();
         events.ShouldNotBeEmpty();
 
-        (await PostAsync(http, "api/v1/topology/sampled/debug/disable/100", TestCluster.Token)).ShouldBe(200);
+        (await PostAsync(http, "api/v1/topology/sampled/debug/disable/100", TestCluster.Token)).Status.ShouldBe(200);
         await Wait.UntilAsync(async () => !(bool)(await GetAsync(http, "api/v1/topology/sampled"))["debug"]!, Patience, () => cluster.Logs());
     }
 
     private static async Task<JsonObject> GetAsync(HttpClient http, string path) =>
         JsonNode.Parse(await http.GetStringAsync(new Uri(path, UriKind.Relative)))!.AsObject();
 
-    private static async Task<int> PostAsync(HttpClient http, string path, string? token)
+    private static async Task<(int Status, string Body)> PostAsync(HttpClient http, string path, string? token)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative));
         if (token is not null)
@@ -73,6 +80,6 @@ public sealed class ClusterDebugTests
         }
 
         using var response = await http.SendAsync(request);
-        return (int)response.StatusCode;
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 }
