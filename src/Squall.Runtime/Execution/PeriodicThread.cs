@@ -28,10 +28,7 @@ internal sealed class PeriodicThread : IDisposable
     public void Dispose()
     {
         _stop.Set();
-        if (_thread != Thread.CurrentThread)
-        {
-            _thread.Join();
-        }
+        _thread.Join();
 
         _stop.Dispose();
     }

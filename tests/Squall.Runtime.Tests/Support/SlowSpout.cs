@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Squall.Runtime.Tests.Support;
 
 /// <summary>
@@ -25,19 +23,9 @@ internal sealed class SlowSpout(SlowSpout.State state) : BaseRichSpout
             return;
         }
 
-        if (n > 0 && !state.WaitedInVain)
+        if (n > 0 && !state.WaitedInVain && !SpinWait.SpinUntil(() => state.Completed() >= n, State.GiveUpAfter))
         {
-            var waited = Stopwatch.StartNew();
-            while (state.Completed() < n)
-            {
-                if (waited.Elapsed > State.GiveUpAfter)
-                {
-                    state.WaitedInVain = true;
-                    break;
-                }
-
-                Thread.Sleep(1);
-            }
+            state.WaitedInVain = true;
         }
 
         state.Time.Advance(TimeSpan.FromMilliseconds(100));

@@ -60,16 +60,8 @@ public sealed class WindowedBoltTests
     [Fact]
     public void A_sliding_time_window_on_the_manual_clock_holds_exactly_the_tuples_of_each_boundary()
     {
-        var time = new ManualTimeProvider();
-        var start = time.GetUtcNow().ToUnixTimeMilliseconds();
-        using var prepared = new ManualResetEventSlim();
-        var feeder = new FeederSpout(new Fields("name"));
-        var builder = new TopologyBuilder();
-        builder.SetSpout("names", () => feeder);
-        builder.SetBolt("window", () => new WindowContentsBolt(prepared).WithWindow(Duration.Seconds(10), Duration.Seconds(5))).ShuffleGrouping("names");
-        using var cluster = new LocalCluster(new LocalClusterOptions { Time = time, OnError = null });
-        using var tracked = TrackedTopology.Submit(cluster, "time-window", new Config(), builder.CreateTopology());
-        prepared.Wait(TimeSpan.FromSeconds(60)).ShouldBeTrue("the window bolt prepared (its boundaries count from the clock then)");
+        using var run = new ManualClockWindow("time-window", bolt => bolt.WithWindow(Duration.Seconds(10), Duration.Seconds(5)));
+        var (time, feeder, tracked) = (run.Time, run.Feeder, run.Tracked);
 
         // Boundaries every 5 s from the start; no tuple arrives on one (which side of a boundary it lands on would then
         // depend on whether the tick of that second is executed before it, as in Storm).
@@ -87,23 +79,15 @@ public sealed class WindowedBoltTests
 
         // The windows ending at 15 s and 20 s are closed by ticks alone, after the last tuple: idle executors must still run them.
         Wait.Until(() => tracked.ReadTuples("window").Count >= 4, "four windows by 20 s");
-        tracked.ReadTuples("window").Select(v => $"{v[0].AsInt64() - start}: {v[1].AsString()}|{v[2].AsString()}|{v[3].AsString()}").ShouldBe(
+        run.Windows().ShouldBe(
             ["5000: ab|ab|", "10000: abcd|cd|", "15000: cde|e|ab", "20000: e||cd"]);
     }
 
     [Fact]
     public void A_tumbling_time_window_closes_on_ticks_alone_when_the_clock_jumps_after_the_executors_went_idle()
     {
-        var time = new ManualTimeProvider();
-        var start = time.GetUtcNow().ToUnixTimeMilliseconds();
-        using var prepared = new ManualResetEventSlim();
-        var feeder = new FeederSpout(new Fields("name"));
-        var builder = new TopologyBuilder();
-        builder.SetSpout("names", () => feeder);
-        builder.SetBolt("window", () => new WindowContentsBolt(prepared).WithTumblingWindow(Duration.Seconds(5))).ShuffleGrouping("names");
-        using var cluster = new LocalCluster(new LocalClusterOptions { Time = time, OnError = null });
-        using var tracked = TrackedTopology.Submit(cluster, "jump", new Config(), builder.CreateTopology());
-        prepared.Wait(TimeSpan.FromSeconds(60)).ShouldBeTrue("the window bolt prepared");
+        using var run = new ManualClockWindow("jump", bolt => bolt.WithTumblingWindow(Duration.Seconds(5)));
+        var (time, feeder, tracked) = (run.Time, run.Feeder, run.Tracked);
 
         time.Advance(TimeSpan.FromSeconds(1));
         feeder.Feed(new Values("a"));
@@ -117,7 +101,46 @@ public sealed class WindowedBoltTests
         Wait.Until(() => tracked.ReadTuples("window").Count >= 2, "the window ending at 65 s");
 
         // Empty windows in between are skipped, as in Storm.
-        tracked.ReadTuples("window").Select(v => $"{v[0].AsInt64() - start}: {v[1].AsString()}|{v[2].AsString()}|{v[3].AsString()}").ShouldBe(
+        run.Windows().ShouldBe(
             ["5000: ab|ab|", "65000: c|c|ab"]);
+    }
+
+    /// <summary>
+    /// A feeder spout into one <see cref="WindowContentsBolt"/> on a manual clock, tracked for idleness; ready once
+    /// the bolt has prepared (its window boundaries count from the clock then).
+    /// </summary>
+    private sealed class ManualClockWindow : IDisposable
+    {
+        private readonly ManualResetEventSlim _prepared = new();
+        private readonly LocalCluster _cluster;
+        private readonly long _start;
+
+        public ManualClockWindow(string name, Func<WindowContentsBolt, BaseWindowedBolt> window)
+        {
+            _start = Time.GetUtcNow().ToUnixTimeMilliseconds();
+            var builder = new TopologyBuilder();
+            builder.SetSpout("names", () => Feeder);
+            builder.SetBolt("window", () => window(new WindowContentsBolt(_prepared))).ShuffleGrouping("names");
+            _cluster = new LocalCluster(new LocalClusterOptions { Time = Time, OnError = null });
+            Tracked = TrackedTopology.Submit(_cluster, name, new Config(), builder.CreateTopology());
+            _prepared.Wait(TimeSpan.FromSeconds(60)).ShouldBeTrue("the window bolt prepared (its boundaries count from the clock then)");
+        }
+
+        public ManualTimeProvider Time { get; } = new();
+
+        public FeederSpout Feeder { get; } = new(new Fields("name"));
+
+        public TrackedTopology Tracked { get; }
+
+        /// <summary>Each window the bolt emitted as "end (ms from the start): all|new|expired".</summary>
+        public IEnumerable<string> Windows() =>
+            Tracked.ReadTuples("window").Select(v => $"{v[0].AsInt64() - _start}: {v[1].AsString()}|{v[2].AsString()}|{v[3].AsString()}");
+
+        public void Dispose()
+        {
+            Tracked.Dispose();
+            _cluster.Dispose();
+            _prepared.Dispose();
+        }
     }
 }
