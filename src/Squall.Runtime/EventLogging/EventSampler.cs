@@ -17,9 +17,13 @@ internal sealed class EventSampler(EventLog log, string component, int task, Tim
     private int _hundredths;
     private int _accumulated;
 
-    /// <summary>Whether to log the next event; with debug off, one volatile read and a compare.</summary>
+    /// <summary>Whether to log the next event; with debug off, one volatile read and two compares, inline.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool Next()
+    public bool Next() => (_hundredths != 0 || !ReferenceEquals(log.Options, _seen)) && Sample();
+
+    /// <summary>Out of line, so every emit and ack carries only the test above: picks up changed options and advances the stride.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool Sample()
     {
         var options = log.Options;
         if (!ReferenceEquals(options, _seen))

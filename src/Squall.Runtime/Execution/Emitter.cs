@@ -108,12 +108,16 @@ internal sealed class Emitter
                 ThrowNotDirect(streamId);
             }
 
-            foreach (var grouper in route.Groupers)
+            var groupers = route.Groupers;
+            var first = groupers.Length == 0 ? default : groupers[0].Choose(TaskId, values);
+            if (groupers.Length == 1 && first.Length == 1)
             {
-                var chosen = grouper.Choose(TaskId, values);
-                EnsureCapacity(count + chosen.Length);
-                chosen.CopyTo(_targets.AsSpan(count));
-                count += chosen.Length;
+                // The common case (one subscriber, one target) without the copy loop's span set-up.
+                _targets[count++] = first[0];
+            }
+            else
+            {
+                count = ChooseAll(groupers, first, values);
             }
         }
 
@@ -122,7 +126,6 @@ internal sealed class Emitter
         output.Emitted++;
         output.Transferred += count;
         _metrics.Emitted++;
-        _metrics.Transferred += count;
 
         if (Debug || _owner.HasHooks)
         {
@@ -177,18 +180,15 @@ internal sealed class Emitter
     private void ThrowNotDirect(string streamId) =>
         throw new InvalidOperationException($"Component '{Component.Id}' must use EmitDirect on stream '{streamId}', which is declared direct.");
 
-    private int StreamIndex(string streamId)
-    {
-        // The default stream is the common case: the collector passes the interned constant, so skip hashing.
-        if (ReferenceEquals(streamId, Constants.DefaultStreamId) && _defaultStream >= 0)
-        {
-            return _defaultStream;
-        }
+    // The default stream is the common case: the collector passes the interned constant, so skip hashing, inline.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private int StreamIndex(string streamId) =>
+        ReferenceEquals(streamId, Constants.DefaultStreamId) && _defaultStream >= 0 ? _defaultStream : NamedStreamIndex(streamId);
 
-        return _streamIndex.TryGetValue(streamId, out var index)
-            ? index
-            : throw new InvalidOperationException($"Component '{Component.Id}' emitted on stream '{streamId}', which it does not declare (it declares: {string.Join(", ", _streamIndex.Keys)}).");
-    }
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private int NamedStreamIndex(string streamId) => _streamIndex.TryGetValue(streamId, out var index)
+        ? index
+        : throw new InvalidOperationException($"Component '{Component.Id}' emitted on stream '{streamId}', which it does not declare (it declares: {string.Join(", ", _streamIndex.Keys)}).");
 
     private void CheckDirect(StreamRoute route, string streamId, int directTask)
     {
@@ -203,6 +203,22 @@ internal sealed class Emitter
             throw new InvalidOperationException(
                 $"Component '{Component.Id}' emitted direct to task {directTask} on stream '{streamId}', but that task does not subscribe to it with a direct grouping.");
         }
+    }
+
+    /// <summary>Every subscription's targets, one after another; <paramref name="first"/> is what the first grouper already chose (each is asked once: a grouper's choice has state).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private int ChooseAll(IGrouper[] groupers, ReadOnlySpan<int> first, Value[] values)
+    {
+        var count = 0;
+        for (var i = 0; i < groupers.Length; i++)
+        {
+            var chosen = i == 0 ? first : groupers[i].Choose(TaskId, values);
+            EnsureCapacity(count + chosen.Length);
+            chosen.CopyTo(_targets.AsSpan(count));
+            count += chosen.Length;
+        }
+
+        return count;
     }
 
     private void EnsureCapacity(int needed)

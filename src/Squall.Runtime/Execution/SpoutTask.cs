@@ -82,12 +82,21 @@ internal sealed class SpoutTask : TaskRunner
             ReportError(e);
         }
 
+        if (_completedWithoutTree.Count > 0)
+        {
+            AckCompletedWithoutTree();
+        }
+
+        return Metrics.Emitted != before;
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void AckCompletedWithoutTree()
+    {
         while (_completedWithoutTree.TryDequeue(out var done))
         {
             Acked(done.MessageId, latencyStart: null, done.Stream);
         }
-
-        return Metrics.Emitted != before;
     }
 
     public void Track(long root, object messageId, int stream, bool sampled)

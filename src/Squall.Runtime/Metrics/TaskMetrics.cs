@@ -47,7 +47,6 @@ internal sealed class TaskMetrics
     public InputCounters[] Inputs => Volatile.Read(ref _inputs);
 
     public long Emitted;
-    public long Transferred;
     public long Executed;
     public long Acked;
     public long Failed;

@@ -21,7 +21,12 @@ internal sealed class ShuffleGrouper : IGrouper
     {
         if (_next == _order.Length)
         {
-            _random.Shuffle(_order);
+            // One target has one order: the shuffle was a visible share of a one-bolt hop.
+            if (_order.Length > 1)
+            {
+                _random.Shuffle(_order);
+            }
+
             _next = 0;
         }
 

@@ -23,6 +23,7 @@ internal sealed class SerializabilityCheck
 
     public SerializabilityCheck(SerializerRegistry registry) => _registry = registry;
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public void Check(Value[] values, string componentId, string streamId)
     {
         foreach (var value in values)
