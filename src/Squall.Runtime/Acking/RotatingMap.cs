@@ -42,6 +42,12 @@ internal sealed class RotatingMap<TValue>
     {
         foreach (var bucket in _buckets)
         {
+            // Trees finish in milliseconds, so the older buckets are nearly always empty: a count check skips a hash probe each.
+            if (bucket.Count == 0)
+            {
+                continue;
+            }
+
             ref var value = ref CollectionsMarshal.GetValueRefOrNullRef(bucket, key);
             if (!Unsafe.IsNullRef(ref value))
             {
@@ -70,7 +76,7 @@ internal sealed class RotatingMap<TValue>
     {
         foreach (var bucket in _buckets)
         {
-            if (bucket.Remove(key, out value))
+            if (bucket.Count != 0 && bucket.Remove(key, out value))
             {
                 return true;
             }
