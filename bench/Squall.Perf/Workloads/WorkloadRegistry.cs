@@ -26,7 +26,8 @@ internal sealed class WorkloadRegistry
         registry.Add(new ConstIdNullWorkload(fused: true));
         registry.Add(new ConstIdNullWorkload(fused: false));
         registry.Add(new ConstNullWorkload(acked: true));
-        registry.Add(new LatencyWorkload());
+        registry.Add(new LatencyWorkload(local: false));
+        registry.Add(new LatencyWorkload(local: true));
         registry.Add(new SlowSpoutWorkload());
         registry.Add(new ScalingWorkload());
         registry.Add(new PeerLoopWorkload());
