@@ -33,7 +33,8 @@ public sealed class CountingWordsTopology : ITopologySource
         switch (conf.GetString(BuildBehaviour))
         {
             case "hang":
-                Thread.Sleep(Timeout.Infinite);
+                // Never set: a Build that never returns, which Nimbus's submit time limit must catch.
+                new ManualResetEventSlim().Wait();
                 break;
             case "exit":
                 Environment.Exit(42);
