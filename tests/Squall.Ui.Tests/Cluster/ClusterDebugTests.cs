@@ -2,7 +2,6 @@ using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Squall.Cluster.Tests.Cluster;
 using Squall.Cluster.Tests.Infrastructure;
-using Squall.Ui.Sources;
 
 namespace Squall.Ui.Tests.Cluster;
 
@@ -25,8 +24,7 @@ public sealed class ClusterDebugTests
         var submit = await cluster.CliAsync(run.SubmitArgs("sampled", workers: 2, rate: 100));
         submit.ExitCode.ShouldBe(0, submit.Output);
 
-        var seeds = cluster.NimbusPorts.Select(p => $"127.0.0.1:{p}").ToList();
-        await using var ui = await UiServer.StartAsync(new NimbusSource(seeds, new Dictionary<string, string>(), TestCluster.Token), new UiOptions { Port = 0 });
+        await using var ui = await ClusterUi.StartAsync(cluster);
         using var http = new HttpClient { BaseAddress = ui.Url };
         (await PostAsync(http, "api/v1/topology/sampled/debug/enable/100", token: null)).Status.ShouldBe(401);
         await Wait.UntilAsync(async () => (await PostAsync(http, "api/v1/topology/sampled/debug/enable/100", TestCluster.Token)).Status == 200, Patience, () => cluster.Logs());

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Squall.Cluster.Tests.Cluster;
 using Squall.Cluster.Tests.Infrastructure;
 using Squall.Cluster.TestTopology;
-using Squall.Ui.Sources;
 
 namespace Squall.Ui.Tests.Cluster;
 
@@ -25,8 +24,7 @@ public sealed class ClusterFailedTreeTests
         var submit = await cluster.CliAsync([.. run.SubmitArgs("refusing", workers: 2, rate: 10), "-c", $"{CountingWordsTopology.Refuse}=a3"]);
         submit.ExitCode.ShouldBe(0, submit.Output);
 
-        var seeds = cluster.NimbusPorts.Select(p => $"127.0.0.1:{p}").ToList();
-        await using var ui = await UiServer.StartAsync(new NimbusSource(seeds, new Dictionary<string, string>(), TestCluster.Token), new UiOptions { Port = 0 });
+        await using var ui = await ClusterUi.StartAsync(cluster);
         using var http = new HttpClient { BaseAddress = ui.Url };
 
         // sentences → split, then split → count once per word; the count task of "a3" fails it (one sentence in

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Squall.Cluster.Tests.Cluster;
 using Squall.Cluster.Tests.Infrastructure;
-using Squall.Ui.Sources;
 
 namespace Squall.Ui.Tests.Cluster;
 
@@ -25,8 +24,7 @@ public sealed class ClusterStatsTests
         submit.ExitCode.ShouldBe(0, submit.Output);
         await Wait.UntilAsync(() => run.AllAcked, Patience, () => run.Describe() + cluster.Logs());
 
-        var seeds = cluster.NimbusPorts.Select(p => $"127.0.0.1:{p}").ToList();
-        await using var ui = await UiServer.StartAsync(new NimbusSource(seeds, new Dictionary<string, string>(), TestCluster.Token), new UiOptions { Port = 0 });
+        await using var ui = await ClusterUi.StartAsync(cluster);
         using var http = new HttpClient { BaseAddress = ui.Url };
         JsonNode topology = new JsonObject();
         long Spout(string field) => (long)topology["spouts"]!.AsArray().Single()![field]!;
