@@ -61,7 +61,7 @@ internal sealed class SingleThreadTopology
             Pump();
         }
 
-        return _sink.Metrics.Executed;
+        return _sink.Metrics.TotalExecuted;
     }
 
     private void Pump()

@@ -35,10 +35,10 @@ public class AllocationTests
     {
         var (spout, tasks, inboxes) = Wire(acked, ["ABCDEFGHI"], fieldsGrouping: false, fused: true);
         Drive(spout, tasks, inboxes, 64 * Burst);
-        var executed = tasks.OfType<BoltTask>().Single().Metrics.Executed;
+        var executed = tasks.OfType<BoltTask>().Single().Metrics.TotalExecuted;
 
         PerTuple(spout, tasks, inboxes).ShouldBeLessThanOrEqualTo(TupleBudgetBytes);
-        tasks.OfType<BoltTask>().Single().Metrics.Executed.ShouldBe(executed + (3 * 256 * Burst));
+        tasks.OfType<BoltTask>().Single().Metrics.TotalExecuted.ShouldBe(executed + (3 * 256 * Burst));
     }
 
     [Theory]

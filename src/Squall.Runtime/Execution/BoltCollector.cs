@@ -23,7 +23,6 @@ internal sealed class BoltCollector : OutputCollector
     {
         ArgumentNullException.ThrowIfNull(input);
         _task.CheckCollectorThread();
-        _task.Metrics.Acked++;
         if (_task.HasHooks)
         {
             HookAck(input);
@@ -45,7 +44,6 @@ internal sealed class BoltCollector : OutputCollector
     {
         ArgumentNullException.ThrowIfNull(input);
         _task.CheckCollectorThread();
-        _task.Metrics.Failed++;
         if (_task.HasHooks)
         {
             HookFail(input, reason);

@@ -78,7 +78,6 @@ internal sealed class BoltTask : TaskRunner
 
     private void Execute(Tuple tuple)
     {
-        Metrics.Executed++;
         var input = Metrics.Input(tuple.Source);
         input.Executed++;
         // Pre-increment: the first execute (JIT warm-up, tens of ms) is never a sample.

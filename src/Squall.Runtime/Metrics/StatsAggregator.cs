@@ -9,9 +9,9 @@ internal static class StatsAggregator
         .Select(g => new ComponentStats(
             g.Key,
             g.Sum(m => Volatile.Read(ref m.Emitted)),
-            g.Sum(m => Volatile.Read(ref m.Executed)),
-            g.Sum(m => Volatile.Read(ref m.Acked)),
-            g.Sum(m => Volatile.Read(ref m.Failed)),
+            g.Sum(m => m.TotalExecuted),
+            g.Sum(m => m.TotalAcked),
+            g.Sum(m => m.TotalFailed),
             g.Sum(m => Volatile.Read(ref m.TimedOut)),
             MeanMs(g.Sum(m => m.CompleteLatencyTicks), g.Sum(m => m.CompleteCount)),
             TimeSpan.FromTicks(g.Sum(m => m.ThrottledTicks)).TotalMilliseconds,

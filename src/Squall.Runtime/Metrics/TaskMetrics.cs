@@ -47,14 +47,30 @@ internal sealed class TaskMetrics
     public InputCounters[] Inputs => Volatile.Read(ref _inputs);
 
     public long Emitted;
+
+    /// <summary>An acker's messages handled; a bolt leaves it 0 and counts per input (see <see cref="TotalExecuted"/>).</summary>
     public long Executed;
+
+    /// <summary>A spout's or acker's completed trees; a bolt leaves it 0 and counts per input.</summary>
     public long Acked;
+
+    /// <summary>A spout's or acker's failed trees; a bolt leaves it 0 and counts per input.</summary>
     public long Failed;
     public long TimedOut;
     public long CompleteLatencyTicks;
     public long CompleteCount;
     public long ThrottledTicks;
     public long MaxPendingSeen;
+
+    /// <summary>Tuples executed: an acker's own count plus, for a bolt, the sum over its inputs.</summary>
+    /// <remarks>A bolt counts each tuple once, against its input (Storm's per-stream stats), so its hot path increments one counter, not two.</remarks>
+    public long TotalExecuted => Volatile.Read(ref Executed) + SumInputs(static i => i.Executed);
+
+    /// <summary>Acks: a spout's or acker's trees, or a bolt's inputs (summed over them).</summary>
+    public long TotalAcked => Volatile.Read(ref Acked) + SumInputs(static i => i.Acked);
+
+    /// <summary>Fails: a spout's or acker's trees, or a bolt's inputs (summed over them).</summary>
+    public long TotalFailed => Volatile.Read(ref Failed) + SumInputs(static i => i.Failed);
 
     /// <summary>Counts executes to pick the sampled ones.</summary>
     public long SampleCounter;
@@ -66,6 +82,17 @@ internal sealed class TaskMetrics
     {
         var last = _lastInput;
         return last is not null && ReferenceEquals(last.Source, source) ? last : FindInput(source);
+    }
+
+    private long SumInputs(Func<InputCounters, long> counter)
+    {
+        long sum = 0;
+        foreach (var input in Inputs)
+        {
+            sum += counter(input);
+        }
+
+        return sum;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
